@@ -1,0 +1,105 @@
+"""Errors and warnings of the extractor, with codes and next steps.
+
+The exception tree::
+
+    ExtractorError
+    ├── ConfigError        a setting or a settings file is wrong
+    ├── InputError         a document or an input file cannot be read
+    ├── ModelError         a pipeline or model cannot be loaded
+    └── StoreError         the SQLite store refused an operation
+
+Messages live in :class:`Errors` and :class:`Warnings`; each says what failed, shows the
+offending value and says what to do. Every message carries its code, so users can search for it.
+"""
+
+from __future__ import annotations
+
+
+class _Catalogue(type):
+    """Prefix every message of the class with its code, e.g. ``[E001] ...``."""
+
+    def __getattribute__(cls, code: str) -> str:
+        message = type.__getattribute__(cls, code)
+        if code.startswith(("E", "W")) and code[1:].isdigit():
+            return f"[{code}] {message}"
+        return message
+
+
+class Errors(metaclass=_Catalogue):
+    E001 = "{input}: the file is empty. Remove it from the inputs or give it content."
+    E002 = (
+        "{input}: this looks like a binary file ({reason}), not text, HTML or JSONL. "
+        "Pass text, HTML, JSONL or gzip files."
+    )
+    E003 = (
+        "{input}: line {line} is not valid JSON ({detail}). Fix the line; each line of a JSONL file "
+        "must be one JSON object."
+    )
+    E004 = (
+        "{input}: line {line} is a JSON {kind}, not an object. Each line must be an object with "
+        "'text' or 'html'."
+    )
+    E005 = "{input}: the document has no 'text' or 'html' field (or it is empty). Add one of them."
+    E006 = (
+        "{input}: the document is {size:,} characters, over the limit of {limit:,} "
+        "(setting max_document_chars). Split it, or raise the limit with "
+        "--max-document-chars."
+    )
+    E007 = (
+        "{input}: 'published_at' is {value!r}, not an ISO 8601 date or date-time "
+        "(e.g. 2026-01-21 or 2026-01-21T08:30:00+08:00). It was ignored: fix it so that relative "
+        "dates can be resolved."
+    )
+    E008 = "{input}: 'lang' is {value!r}; supported languages are {supported}. Remove it to detect the language."
+    E009 = "{input}: the gzip data is corrupt ({detail}). Re-create the archive."
+    E010 = "{input}: no such file or directory."
+    E011 = "{input}: processing failed: {detail}. This is a bug; please report it with the input."
+    E012 = "{input}: '{field}' must be a string, not {kind}."
+    E020 = "Settings file {path} not found."
+    E021 = "Settings file {path} is not valid TOML: {detail}"
+    E022 = "Unknown setting {name!r} in {path}. Valid settings: {valid}."
+    E023 = "Setting {name!r} must be {kind}, not {value!r}."
+    E030 = (
+        "The spaCy model {name!r} is not installed. Install it (make install), choose another with "
+        "the setting en_model, or use 'blank' to run on rules alone."
+    )
+    E031 = "The models folder {path} has no {what}. Run `python scripts/build_gazetteer.py` or set models_dir."
+    E040 = "Database {path} does not exist. Create it with `extractor process INPUT --db {path}`."
+    E041 = (
+        "The query tried to change the database, which `extractor sql` opens read-only: {detail}. "
+        "Use a SELECT (or WITH ... SELECT) statement."
+    )
+    E042 = "The query failed: {detail}"
+    E043 = "Unknown output format {value!r}; choose one of {valid}."
+
+
+class Warnings(metaclass=_Catalogue):
+    W001 = (
+        "{input}: not valid UTF-8; decoded as {encoding} (guessed). Check the text, or pass "
+        "--encoding {encoding} to state the encoding."
+    )
+    W002 = "{input}: characters that could not be decoded as {encoding} were replaced with U+FFFD."
+
+
+class ExtractorError(Exception):
+    """Base class of every error the extractor raises on purpose."""
+
+
+class ConfigError(ExtractorError):
+    pass
+
+
+class InputError(ExtractorError):
+    """A document or input file cannot be read; ``code`` is the catalogue code."""
+
+    def __init__(self, message: str, *, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class ModelError(ExtractorError):
+    pass
+
+
+class StoreError(ExtractorError):
+    pass

@@ -1,0 +1,230 @@
+"""Read documents from files, directories, gzip archives and stdin (Contract 1 inputs).
+
+Every input yields :class:`Document` objects; an input that cannot be read yields a document whose
+``errors`` say why, so a batch never stops on one bad file or line.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .errors import Errors, Warnings
+from .parse.encoding import decode
+from .parse.html import parse_html
+
+LANGUAGES = ("en", "zh")
+STDIN = "-"
+_JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_STRING_FIELDS = ("id", "title", "url", "published_at", "lang", "source", "text", "html")
+
+
+@dataclass
+class Document:
+    """One document on its way through the pipeline; ``input`` says where it came from."""
+
+    id: str
+    text: str
+    input_name: str
+    line: int | None = None
+    title: str | None = None
+    url: str | None = None
+    published_at: str | None = None
+    lang: str | None = None
+    source: str | None = None
+    encoding: str | None = None
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    processable: bool = True
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    @property
+    def input(self) -> str:
+        """Where the document came from: ``path`` or ``path:line``."""
+        return f"{self.input_name}:{self.line}" if self.line is not None else self.input_name
+
+    def add_error(self, code: str, message: str) -> None:
+        self.errors.append({"code": code, "message": message, "input": self.input_name,
+                            "line": self.line})
+
+
+def _failed(name: str, code: str, message: str, *, raw: bytes = b"", line: int | None = None) -> Document:
+    """A document that stands for input that could not be read; its id comes from where and what."""
+    doc = Document(id="", text=raw.decode("utf-8", errors="replace"), input_name=name, line=line,
+                   processable=False)
+    doc.id = "error-" + hashlib.sha256(f"{doc.input}\0".encode() + raw).hexdigest()[:16]
+    doc.add_error(code, message)
+    return doc
+
+
+def normalise_published_at(value: str) -> str:
+    """ISO 8601 date or date-time to an aware ISO date-time string (naive values are UTC)."""
+    moment = datetime.fromisoformat(value.strip())
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.isoformat()
+
+
+def _binary_reason(data: bytes) -> str | None:
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 with a byte-order mark
+    if b"\0" in head:
+        return "it contains NUL bytes"
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    if controls > len(head) * 0.1:
+        return f"{controls} control bytes in its first {len(head)}"
+    return None
+
+
+def _sniff_kind(text: str) -> str:
+    start = text.lstrip()[:1]
+    return "jsonl" if start == "{" else "html" if start == "<" else "text"
+
+
+def _kind_of(name: str) -> str | None:
+    suffix = Path(name).suffix.lower()
+    if suffix in _JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in _HTML_SUFFIXES:
+        return "html"
+    return None
+
+
+def _make_document(fields: dict[str, Any], input_name: str, *, line: int | None,
+                   encoding: str, max_document_chars: int) -> Document:
+    text = fields.get("text") or ""
+    page = parse_html(fields["html"]) if not text and fields.get("html") else None
+    if page is not None:
+        text = page.text
+    doc = Document(
+        id="",
+        text=text,
+        input_name=input_name,
+        line=line,
+        title=fields.get("title") or (page.title if page else None),
+        url=fields.get("url"),
+        source=fields.get("source"),
+        encoding=encoding,
+    )
+    doc.id = str(fields.get("id") or f"doc-{doc.content_hash[:16]}")
+    published = fields.get("published_at") or (page.published_at if page else None)
+    if published:
+        try:
+            doc.published_at = normalise_published_at(published)
+        except ValueError:
+            doc.add_error("E007", Errors.E007.format(input=doc.input, value=published))
+    lang = fields.get("lang")
+    if lang in LANGUAGES:
+        doc.lang = lang
+    elif lang:
+        doc.add_error("E008", Errors.E008.format(input=doc.input, value=lang,
+                                                 supported=", ".join(LANGUAGES)))
+    if not text.strip():
+        doc.processable = False
+        doc.add_error("E005", Errors.E005.format(input=doc.input))
+    elif len(text) > max_document_chars:
+        doc.processable = False
+        doc.add_error("E006", Errors.E006.format(input=doc.input, size=len(text),
+                                                 limit=max_document_chars))
+    return doc
+
+
+def _read_jsonl(text: str, name: str, *, encoding: str, max_document_chars: int) -> Iterator[Document]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        raw = line.encode("utf-8", "surrogatepass")
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield _failed(name, "E003", Errors.E003.format(input=name, line=number, detail=e.msg),
+                          raw=raw, line=number)
+            continue
+        if not isinstance(value, dict):
+            yield _failed(name, "E004", Errors.E004.format(input=name, line=number,
+                                                           kind=type(value).__name__), raw=raw, line=number)
+            continue
+        wrong = next((k for k in _STRING_FIELDS if value.get(k) is not None
+                      and not isinstance(value[k], str) and k != "id"), None)
+        if wrong:
+            yield _failed(name, "E012", Errors.E012.format(input=f"{name}:{number}", field=wrong,
+                                                           kind=type(value[wrong]).__name__),
+                          raw=raw, line=number)
+            continue
+        yield _make_document(value, name, line=number, encoding=encoding,
+                             max_document_chars=max_document_chars)
+
+
+def read_bytes(data: bytes, name: str, *, kind: str | None = None, encoding: str | None = None,
+               max_document_chars: int) -> Iterator[Document]:
+    """Documents from the bytes of one input; ``kind`` is jsonl, html or text (sniffed if None)."""
+    if name.lower().endswith(".gz") or data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as e:
+            yield _failed(name, "E009", Errors.E009.format(input=name, detail=e))
+            return
+        kind = kind or _kind_of(name[:-3] if name.lower().endswith(".gz") else name)
+    if not data.strip():
+        yield _failed(name, "E001", Errors.E001.format(input=name))
+        return
+    reason = _binary_reason(data)
+    if reason:
+        yield _failed(name, "E002", Errors.E002.format(input=name, reason=reason), raw=data[:256])
+        return
+    decoded = decode(data, encoding=encoding)
+    kind = kind or _sniff_kind(decoded.text)
+    if kind == "jsonl":
+        documents: Iterable[Document] = _read_jsonl(decoded.text, name, encoding=decoded.encoding,
+                                                    max_document_chars=max_document_chars)
+    elif kind == "html":
+        documents = [_make_document({"html": decoded.text}, name, line=None, encoding=decoded.encoding,
+                                    max_document_chars=max_document_chars)]
+    else:
+        documents = [_make_document({"text": decoded.text}, name, line=None, encoding=decoded.encoding,
+                                    max_document_chars=max_document_chars)]
+    for doc in documents:
+        if decoded.guessed and not decoded.lossy:
+            doc.add_error("W001", Warnings.W001.format(input=name, encoding=decoded.encoding))
+        elif decoded.lossy:
+            doc.add_error("W002", Warnings.W002.format(input=name, encoding=decoded.encoding))
+        yield doc
+
+
+def _files(path: Path) -> Iterator[Path]:
+    if path.is_dir():
+        for child in sorted(path.rglob("*")):
+            relative = child.relative_to(path)
+            if child.is_file() and not any(part.startswith(".") for part in relative.parts):
+                yield child
+    else:
+        yield path
+
+
+def read_documents(inputs: Iterable[str | Path], *, encoding: str | None = None,
+                   max_document_chars: int) -> Iterator[Document]:
+    """Documents from files, directories (recursively, in name order) and ``-`` (stdin)."""
+    for item in inputs:
+        if str(item) == STDIN:
+            yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", encoding=encoding,
+                                  max_document_chars=max_document_chars)
+            continue
+        path = Path(item)
+        if not path.exists():
+            yield _failed(str(path), "E010", Errors.E010.format(input=path))
+            continue
+        for file in _files(path):
+            yield from read_bytes(file.read_bytes(), str(file), kind=_kind_of(file.name),
+                                  encoding=encoding, max_document_chars=max_document_chars)

@@ -1,0 +1,1 @@
+"""The NLP pipeline: spaCy plus the project's components, for English and Chinese."""

@@ -1,0 +1,243 @@
+"""Dates and periods in English and Chinese, resolved against the document's publication date.
+
+"on 9 January" in an article of 2026-01-21 is 2026-01-09; "the first quarter of 2026" is the
+period 2026-Q1; "last Friday", "去年", "上半年" are resolved the same way. Without a publication
+date, relative expressions keep their text and get no value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from .spans import Entity
+
+MONTHS = {name: number for number, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
+WEEKDAYS = {name: number for number, name in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_CN_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+_MONTH = r"(?P<month>" + "|".join(
+    name if len(name) > 4 or name == "may" else name + r"\.?"
+    for name in sorted(MONTHS, key=len, reverse=True)) + ")"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_QUARTER = r"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+_RELATIVE_YEAR = r"(?P<rel>last|this|next|previous|current|the previous|the current|the past)\s+year"
+
+Resolver = Callable[[re.Match[str], "date | None"], "dict[str, object] | None"]
+
+
+def _month(m: re.Match[str]) -> int:
+    return MONTHS[m["month"].lower().rstrip(".")]
+
+
+def _day_value(year: int, month: int, day: int) -> dict[str, object] | None:
+    try:
+        return {"value": date(year, month, day).isoformat(), "granularity": "day"}
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, published: date | None) -> int | None:
+    """The year of a month-day without one: the latest that is not far after publication."""
+    if published is None:
+        return None
+    year = published.year
+    try:
+        if date(year, month, day) > published + timedelta(days=60):
+            year -= 1
+    except ValueError:
+        return None
+    return year
+
+
+def _full_date(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    return _day_value(int(m["year"]), _month(m), int(m["day"]))
+
+
+def _month_day(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    month, day = _month(m), int(m["day"])
+    year = _infer_year(month, day, published)
+    return _day_value(year, month, day) if year else None
+
+
+def _iso(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    return _day_value(int(m["year"]), int(m["m"]), int(m["d"]))
+
+
+def _month_year(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    return {"value": f"{int(m['year']):04d}-{_month(m):02d}", "granularity": "month"}
+
+
+def _relative_year(word: str, published: date | None) -> int | None:
+    if published is None:
+        return None
+    word = word.lower().replace("the ", "")
+    offset = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1,
+              "去": -1, "上": -1, "今": 0, "本": 0, "明": 1, "下": 1}[word]
+    return published.year + offset
+
+
+def _quarter(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    quarter = ORDINALS[m["ordinal"].lower()]
+    year = int(m["year"]) if m["year"] else _relative_year(m["rel"] or "this", published)
+    if year is None:
+        return None
+    return {"value": f"{year}-Q{quarter}", "granularity": "quarter"}
+
+
+def _short_quarter(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    """Q1 2026, Q1 26, 2026Q1."""
+    year = m["year"] or m["year2"]
+    full_year = int(year) if len(year) == 4 else 2000 + int(year)
+    return {"value": f"{full_year}-Q{m['q'] or m['q2']}", "granularity": "quarter"}
+
+
+def _half(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    half = 1 if (m["half"] or m["h"]).lower() in ("first", "h1") else 2
+    return {"value": f"{m['year'] or m['year2']}-H{half}", "granularity": "half"}
+
+
+def _year_edge(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    year = int(m["year"]) if m["year"] else _relative_year(m["rel"], published)
+    if year is None:
+        return None
+    start = m["edge"].lower() in ("beginning", "start")
+    return {"value": f"{year}-01-01" if start else f"{year}-12-31", "granularity": "day"}
+
+
+def _year(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    fiscal = bool(m["fiscal"])
+    return {"value": f"{'FY' if fiscal else ''}{m['year']}", "granularity": "year"}
+
+
+def _relative_year_only(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    year = _relative_year(m["rel"], published)
+    return {"value": str(year), "granularity": "year"} if year else None
+
+
+def _relative_day(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    if published is None:
+        return None
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "今天": 0, "今日": 0, "昨天": -1, "昨日": -1,
+              "明天": 1, "明日": 1}[m["word"].lower()]
+    return {"value": (published + timedelta(days=offset)).isoformat(), "granularity": "day"}
+
+
+def _weekday(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    """"last Friday" or "on Friday": the latest such weekday before (or on) publication."""
+    if published is None:
+        return None
+    target = WEEKDAYS[m["weekday"].lower()]
+    back = (published.weekday() - target) % 7
+    if m["last"] and back == 0:
+        back = 7
+    return {"value": (published - timedelta(days=back)).isoformat(), "granularity": "day"}
+
+
+def _cn_full(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    year = int(m["year"]) if m["year"] else _infer_year(int(m["m"]), int(m["d"]), published)
+    return _day_value(year, int(m["m"]), int(m["d"])) if year else None
+
+
+def _cn_month(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    month = int(m["m"])
+    if not 1 <= month <= 12:
+        return None
+    return {"value": f"{m['year']}-{month:02d}", "granularity": "month"}
+
+
+def _cn_year_of(m: re.Match[str], published: date | None) -> int | None:
+    if m["year"]:
+        return int(m["year"])
+    return _relative_year(m["rel"], published) if m["rel"] else (published.year if published else None)
+
+
+def _cn_quarter(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    year = _cn_year_of(m, published)
+    if year is None:
+        return None
+    if m["first3"]:
+        return {"value": f"{year}-Q1/{year}-Q3", "granularity": "period"}
+    return {"value": f"{year}-Q{_CN_ORDINALS[m['q']]}", "granularity": "quarter"}
+
+
+def _cn_half(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    year = _cn_year_of(m, published)
+    if year is None:
+        return None
+    return {"value": f"{year}-H{1 if m['half'] == '上' else 2}", "granularity": "half"}
+
+
+def _cn_year(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    return {"value": f"{'FY' if m['fiscal'] else ''}{m['year']}", "granularity": "year"}
+
+
+def _cn_relative_year(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    year = _relative_year(m["rel"], published)
+    return {"value": str(year), "granularity": "year"} if year else None
+
+
+_B = r"(?<![\w])"  # not inside a word
+_RULES: list[tuple[re.Pattern[str], Resolver]] = [
+    (re.compile(rf"{_B}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I), _full_date),
+    (re.compile(rf"{_B}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I), _full_date),
+    (re.compile(rf"{_B}{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _iso),
+    (re.compile(rf"{_B}{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.I), _month_year),
+    (re.compile(rf"{_B}{_DAY}\s+{_MONTH}(?![\w])", re.I), _month_day),
+    (re.compile(rf"{_B}{_MONTH}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d)", re.I), _month_day),
+    (re.compile(rf"{_B}(?:the\s+)?{_QUARTER}(?:\s+of)?(?:\s+{_YEAR}|\s+(?P<rel>last|this|next)\s+year)?",
+                re.I), _quarter),
+    (re.compile(rf"{_B}(?:Q(?P<q>[1-4])\s*(?:of\s+)?(?P<year>(?:19|20)?\d\d)|"
+                rf"(?P<year2>(?:19|20)\d\d)\s*Q(?P<q2>[1-4]))\b"), _short_quarter),
+    (re.compile(rf"{_B}(?:the\s+)?(?P<half>first|second)\s+half\s+(?:of\s+)?{_YEAR}|"
+                rf"{_B}(?P<h>H[12])\s*(?P<year2>(?:19|20)\d\d)", re.I), _half),
+    (re.compile(rf"{_B}the\s+(?P<edge>beginning|start|end)\s+of\s+(?:{_YEAR}|(?P<rel>the previous|"
+                rf"the current|last|this|next|the past)\s+year)", re.I), _year_edge),
+    (re.compile(rf"{_B}(?:(?P<fiscal>fiscal(?:\s+year)?\s+|FY\s?)|"
+                rf"(?P<lead>in|since|for|of|by|until|during|from)\s+){_YEAR}\b(?![-/.]\d|\s*%)", re.I),
+     _year),
+    (re.compile(rf"{_B}{_RELATIVE_YEAR}\b", re.I), _relative_year_only),
+    (re.compile(rf"{_B}(?P<word>today|yesterday|tomorrow)\b", re.I), _relative_day),
+    (re.compile(rf"{_B}(?:(?P<last>last)\s+|on\s+)(?P<weekday>monday|tuesday|wednesday|thursday|friday|"
+                rf"saturday|sunday)\b", re.I), _weekday),
+    # Chinese
+    (re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*[日号]"),
+     _cn_full),
+    (re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<m>[01]?\d)\s*月(?!\s*[0-3]?\d\s*[日号])"), _cn_month),
+    (re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>[去今明本上下])年)?\s*"
+                r"(?:(?P<first3>前三季度)|第?(?P<q>[一二三四1-4])季度)"), _cn_quarter),
+    (re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>[去今明本])年)?\s*(?P<half>[上下])半年(?:度)?"),
+     _cn_half),
+    (re.compile(r"(?P<year>(?:19|20)\d\d)\s*(?:(?P<fiscal>年度|财年)|年)(?![度\d\s]*[月季上下半前第一二三四])"),
+     _cn_year),
+    (re.compile(r"(?P<rel>[去今明])年(?![度\s]*[一二三四上下前第]|\d)"), _cn_relative_year),
+    (re.compile(r"(?P<word>今天|今日|昨天|昨日|明天|明日)"), _relative_day),
+]
+_SINCE = re.compile(r"(?:since|from)\s+$|自\s*$", re.I)
+
+
+def find_dates(text: str, published: date | None) -> list[Entity]:
+    """DATE entities with normalised values; overlaps are resolved by the caller."""
+    found = []
+    for pattern, resolve in _RULES:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if "lead" in pattern.groupindex and m["lead"]:
+                start = m.end("lead")  # the preposition is context, not part of the date
+            while start < end and text[start].isspace():
+                start += 1
+            if start == end:
+                continue
+            normalized = resolve(m, published) or {}
+            if normalized and _SINCE.search(text[max(0, start - 8):start]):
+                normalized["relation"] = "since"
+            found.append(Entity(start, end, "DATE", text[start:end], dict(normalized),
+                                priority=3 if normalized else 1))
+    return found

@@ -1,0 +1,149 @@
+"""Events from sentences: trigger rules (event_rules.py) over the tagged entities, with role-named
+arguments, date, polarity, modality and confidence (Contract 1).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .event_rules import COMPILED, CORE_ROLES, EVENT_ROLES, RULES, Rule
+from .spans import Entity
+
+_NEGATED = {"en": re.compile(r"\b(?:not|no|never|didn't|did not|won't|will not|denied|denies|without|"
+                             r"neither|nor)\b[^.;]{0,40}$", re.I),
+            "zh": re.compile(r"(?:未|不|没有|否认|并未|尚未|无)[\u3400-\u9fff]{0,4}$")}
+_HYPOTHETICAL = {"en": re.compile(r"\b(?:may|might|could|if|possibly|potentially|considering|"
+                                  r"consider|mulls?|mulling|rumou?red)\b", re.I),
+                 "zh": re.compile(r"可能|若|如果|或将|考虑|传闻")}
+_EXPECTED = {"en": re.compile(r"\b(?:will|would|shall|expects?|expected|plans?|planned|planning|"
+                              r"intends?|aims?|forecasts?|predicts?|projected|proposed|to be|"
+                              r"is set to|are set to|likely|outlook|guidance)\b", re.I),
+             "zh": re.compile(r"拟|预计|计划|将|有望|预期|预测|准备")}
+_INHERENTLY_EXPECTED = {"earnings_forecast"}
+_SEGMENTED_LABELS = {"COMMODITY", "PRICE", "PERCENT", "MONEY"}
+_POLAR = {"increase": "positive", "decrease": "negative"}
+
+
+@dataclass
+class Event:
+    type: str
+    subtype: str
+    trigger: Entity
+    sentence: int
+    arguments: list[dict[str, Any]] = field(default_factory=list)
+    date: str | None = None
+    polarity: str = "neutral"
+    modality: str = "asserted"
+    confidence: float = 0.5
+
+
+def _modality(before: str, lang: str, event_type: str) -> str:
+    if _NEGATED[lang].search(before):
+        return "negated"
+    if _HYPOTHETICAL[lang].search(before):
+        return "hypothetical"
+    if _EXPECTED[lang].search(before) or event_type in _INHERENTLY_EXPECTED:
+        return "expected"
+    return "asserted"
+
+
+def _subtype(rule: Rule, trigger: str, sentence: str) -> str:
+    for text in (trigger, sentence):
+        for subtype, pattern in rule.subtypes:
+            if re.search(pattern, text):
+                return subtype
+    return rule.default_subtype
+
+
+def _argument(role: str, entity: Entity) -> dict[str, Any]:
+    argument: dict[str, Any] = {"role": role, "text": entity.text, "start": entity.start,
+                                "end": entity.end}
+    if entity.normalized:
+        argument["normalized"] = entity.normalized
+    return argument
+
+
+def _arguments(event_type: str, entities: list[Entity], trigger: Entity) -> list[dict[str, Any]]:
+    """Fill each role with the sentence's entity of a matching label nearest the trigger."""
+    arguments, used = [], set()
+    for role, labels in EVENT_ROLES[event_type].items():
+        candidates = [e for e in entities if e.label in labels and id(e) not in used]
+        if not candidates:
+            continue
+        chosen = min(candidates, key=lambda e: (labels.index(e.label), _vague(e),
+                                                abs(e.start - trigger.start)))
+        used.add(id(chosen))
+        arguments.append(_argument(role, chosen))
+    return arguments
+
+
+def _vague(entity: Entity) -> bool:
+    """Dates without a day (years, "the previous year") are second choice for an event's date."""
+    return entity.label == "DATE" and entity.normalized.get("granularity") != "day"
+
+
+def _date(arguments: list[dict[str, Any]]) -> str | None:
+    for argument in arguments:
+        if argument["role"] in ("date", "effective", "period"):
+            value = argument.get("normalized", {}).get("value")
+            if value:
+                return str(value)
+    return None
+
+
+def _segments(rule: Rule, entities: list[Entity], sentence_end: int) -> list[tuple[int, int]]:
+    """Commodity prices: one event per commodity, from it to the next commodity."""
+    if rule.type != "commodity_price":
+        return [(-1, sentence_end)]
+    starts = [e.start for e in entities if e.label == "COMMODITY"]
+    return [(s, n) for s, n in zip(starts, starts[1:] + [sentence_end])
+            if any(e.label in ("PRICE", "PERCENT") and s <= e.start < n for e in entities)]
+
+
+def _event(rule: Rule, subtype: str, match: re.Match[str], sentence: int, entities: list[Entity],
+           before: str, lang: str, sentiment: float) -> Event:
+    trigger = Entity(match.start(), match.end(), "TRIGGER", match.group())
+    event = Event(rule.type, subtype, trigger, sentence)
+    event.arguments = _arguments(rule.type, entities, trigger)
+    event.date = _date(event.arguments)
+    event.modality = _modality(before, lang, rule.type)
+    event.polarity = _POLAR.get(subtype) or (
+        "positive" if sentiment > 0.15 else "negative" if sentiment < -0.15 else "neutral")
+    filled = {a["role"] for a in event.arguments}
+    core = CORE_ROLES[rule.type]
+    event.confidence = round(0.5 + 0.4 * sum(r in filled for r in core) / len(core), 2)
+    return event
+
+
+def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Entity], lang: str,
+                sentence_scores: list[float]) -> list[Event]:
+    """Events of every rule in every sentence; ``sentences`` are (start, end) offsets."""
+    events: list[Event] = []
+    for index, (start, end) in enumerate(sentences):
+        sentence = text[start:end]
+        inside = [e for e in entities if start <= e.start and e.end <= end]
+        labels = {e.label for e in inside}
+        for rule in RULES:
+            if not all(labels & required for required in rule.requires):
+                continue
+            if rule.context and not re.search(rule.context, sentence):
+                continue
+            for seg_start, seg_end in _segments(rule, inside, end):
+                scope_start = max(start, seg_start)
+                segment_entities = inside if seg_start < 0 else [
+                    e for e in inside
+                    if scope_start <= e.start < seg_end or e.label not in _SEGMENTED_LABELS]
+                seen_subtypes: set[str] = set()
+                for match in COMPILED[rule.type][lang].finditer(text, scope_start, seg_end):
+                    if any(e.start <= match.start() < e.end for e in inside
+                           if e.label not in ("PERCENT", "ROLE", "POLICY")):
+                        continue  # a word inside a name ("price" in "price adjustment policy")
+                    subtype = _subtype(rule, match.group(), sentence)
+                    if subtype in seen_subtypes:
+                        continue
+                    seen_subtypes.add(subtype)
+                    events.append(_event(rule, subtype, match, index, segment_entities, text[start:match.start()],
+                                         lang, sentence_scores[index]))
+    return events

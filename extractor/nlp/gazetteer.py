@@ -1,0 +1,179 @@
+"""Gazetteer matching: companies, organisations, commodities, indices, roles, policies, places.
+
+Names are matched as token sequences (Latin words lower-cased, each Chinese character a token), so
+"Co. Ltd" matches "Co.,Ltd" and a non-breaking hyphen matches a hyphen, while offsets stay those of
+the original text. The longest match wins. Each alias carries a case policy: acronyms match exactly;
+names must be capitalised in the text; a one-word company name that the lists shortened ("Apple"
+from "Apple Inc.") is linked only when the statistical model also sees an organisation there.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import Errors, ModelError
+from .spans import Entity
+
+_TOKEN = re.compile(r"[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+|&|[\u3400-\u9fff\uf900-\ufaff]")
+_GAP = re.compile(r"[\s,.()\-\u2010-\u2015'’/]{0,4}")
+# Lexicon files and the label their rows get; the other columns become normalised values.
+LEXICONS = {"organizations.csv": "ORG", "commodities.csv": "COMMODITY", "indices.csv": "INDEX",
+            "roles.csv": "ROLE", "policies.csv": "POLICY", "places.csv": "GPE"}
+_EXACT, _CAPITALISED, _ANY = "exact", "capitalised", "any"
+
+
+def _key(token: str) -> str:
+    return unicodedata.normalize("NFKC", token).lower()
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Alias:
+    tokens: tuple[str, ...]
+    label: str
+    entry: str  # company id or lexicon canonical name
+    case: str
+    needs_support: bool = False
+
+
+def _latin(alias: str) -> bool:
+    return not re.search(r"[\u3400-\u9fff]", alias)
+
+
+def _case_policy(alias: str) -> str:
+    words = alias.split()
+    if len(words) == 1 and alias.isupper() and len(alias) <= 6:
+        return _EXACT
+    if alias[:1].isupper() and _latin(alias):
+        return _CAPITALISED
+    return _ANY
+
+
+class Gazetteer:
+    """Aliases indexed by their first token, longest first; entries by id."""
+
+    def __init__(self) -> None:
+        self._index: dict[str, list[Alias]] = defaultdict(list)
+        self._seen: set[tuple[tuple[str, ...], str]] = set()
+        self.entries: dict[str, dict[str, Any]] = {}
+
+    def add(self, alias: str, label: str, entry: str, *, case: str | None = None,
+            needs_support: bool = False) -> None:
+        tokens = tuple(t for _, _, t in tokenize(alias))
+        if not tokens or (tokens, label) in self._seen:
+            return
+        self._seen.add((tokens, label))
+        self._index[tokens[0]].append(Alias(tokens, label, entry, case or _case_policy(alias),
+                                            needs_support))
+
+    def finish(self) -> Gazetteer:
+        for aliases in self._index.values():
+            aliases.sort(key=lambda a: -len(a.tokens))
+        return self
+
+    def _accepts(self, alias: Alias, text: str, start: int, end: int,
+                 support: list[tuple[int, int]]) -> bool:
+        surface = text[start:end]
+        if alias.case == _EXACT and unicodedata.normalize("NFKC", surface) != " ".join(alias.tokens).upper():
+            return False
+        if alias.case == _CAPITALISED and not (surface[:1].isupper() or surface[:1].isdigit()):
+            return False
+        if alias.needs_support:
+            return any(s <= start and end <= e for s, e in support)
+        return True
+
+    def find(self, text: str, *, support: Iterable[tuple[int, int]] = ()) -> list[Entity]:
+        """Entities for the longest alias matches; ``support`` are the model's ORG spans."""
+        tokens = tokenize(text)
+        support = list(support)
+        found: list[Entity] = []
+        i = 0
+        while i < len(tokens):
+            match = None
+            for alias in self._index.get(tokens[i][2], ()):
+                n = len(alias.tokens)
+                window = tokens[i:i + n]
+                if len(window) < n or any(t[2] != a for t, a in zip(window, alias.tokens)):
+                    continue
+                if any(not _GAP.fullmatch(text[window[k][1]:window[k + 1][0]]) for k in range(n - 1)):
+                    continue
+                start, end = window[0][0], window[-1][1]
+                if self._accepts(alias, text, start, end, support):
+                    match = (alias, start, end)
+                    break
+            if match is None:
+                i += 1
+                continue
+            alias, start, end = match
+            found.append(Entity(start, end, alias.label, text[start:end],
+                                normalized_entry(self.entries[alias.entry], alias.label), priority=2))
+            i += len(alias.tokens)
+        return found
+
+
+def normalized_entry(entry: dict[str, Any], label: str) -> dict[str, Any]:
+    """What an entity's ``normalized`` says about the gazetteer entry it is linked to."""
+    if label == "COMPANY":
+        return {k: entry[k] for k in ("id", "name", "name_zh", "ticker", "exchange") if entry.get(k)}
+    return {k: v for k, v in entry.items() if v and k not in ("en", "zh")}
+
+
+def _read_lexicon(path: Path, label: str, gazetteer: Gazetteer) -> None:
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            entry_id = f"{label}:{row['canonical']}"
+            gazetteer.entries[entry_id] = {"name": row["canonical"], **row}
+            del gazetteer.entries[entry_id]["canonical"]
+            for alias in [row["canonical"], *row.get("en", "").split("|"), *row.get("zh", "").split("|")]:
+                alias = alias.strip()
+                if alias:
+                    gazetteer.add(alias, label, entry_id)
+
+
+def _read_companies(path: Path, gazetteer: Gazetteer, curated: set[tuple[str, str]]) -> None:
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            company = json.loads(line)
+            gazetteer.entries[company["id"]] = company
+            first_alias = company["aliases_en"][0] if company["aliases_en"] else None
+            for alias in company["aliases_en"]:
+                one_word = len(alias.split()) == 1
+                gazetteer.add(alias, "COMPANY", company["id"],
+                              needs_support=one_word and alias != first_alias and not alias.isupper()
+                              and (company["id"], alias) not in curated)
+            for alias in company["aliases_zh"]:
+                if len(alias) >= 3 or (company["id"], alias) in curated:
+                    gazetteer.add(alias, "COMPANY", company["id"])
+
+
+def _read_curated(path: Path) -> set[tuple[str, str]]:
+    if not path.exists():
+        return set()
+    with path.open(encoding="utf-8") as f:
+        return {(row["id"], row["alias"]) for row in csv.DictReader(l for l in f if not l.startswith("#"))}
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(models_dir: Path) -> Gazetteer:
+    """The gazetteer of ``models_dir``, loaded once per process (and per folder)."""
+    companies = models_dir / "companies.jsonl"
+    if not companies.exists():
+        raise ModelError(Errors.E031.format(path=models_dir, what="companies.jsonl"))
+    gazetteer = Gazetteer()
+    for name, label in LEXICONS.items():  # curated lexicons first: they win exact ties
+        if (models_dir / "lexicons" / name).exists():
+            _read_lexicon(models_dir / "lexicons" / name, label, gazetteer)
+    _read_companies(companies, gazetteer, _read_curated(models_dir / "company_aliases.csv"))
+    return gazetteer.finish()

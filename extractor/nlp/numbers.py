@@ -1,0 +1,220 @@
+"""Numbers, money, prices, percentages and quantities, in English and Chinese text.
+
+Values are normalised to plain numbers: 万 = 1e4, 亿 = 1e8, 万亿 = 1e12, "mln"/"million",
+"bn"/"billion", "trillion", "dlrs", "cts", "pct", Chinese numerals (三千万), parentheses as
+negatives. Percentages become ratios (11.88 % -> 0.1188).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .spans import Entity
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4,
+              "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9,
+              "玖": 9}
+_CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_CN_LARGE = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_CN_SCALE = {**_CN_SMALL, **_CN_LARGE}
+_EN_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mln": 10**6, "mn": 10**6,
+             "m": 10**6, "billion": 10**9, "bln": 10**9, "bn": 10**9, "b": 10**9,
+             "trillion": 10**12, "tln": 10**12, "tn": 10**12}
+
+CN_NUMERAL = "[零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億]+"
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A number as written: arabic digits with an optional Chinese scale (68.25万, 1.84万亿), or
+# Chinese numerals (三千万).
+NUMBER = rf"(?:(?:{ARABIC})(?:\s?[十百千万萬亿億]+)?|{CN_NUMERAL})"
+
+
+def parse_chinese_numeral(text: str) -> int | None:
+    """Value of a Chinese numeral such as 三千万 or 一亿二千万; None if it is not one."""
+    if not text or any(ch not in _CN_DIGITS and ch not in _CN_SCALE for ch in text):
+        return None
+    total = section = number = 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            number = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (number or 1) * _CN_SMALL[ch]
+            number = 0
+        elif _CN_LARGE[ch] == 10**4:
+            section = ((section + number) or 1) * 10**4
+            number = 0
+        else:
+            total = ((total + section + number) or 1) * 10**8
+            section = number = 0
+    return total + section + number
+
+
+def plain(value: Decimal) -> int | float:
+    """A JSON-friendly number: an int when the value is whole, else a float."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def parse_number(text: str) -> int | float | None:
+    """Value of a written number: "1,234.5", "(12.3)", "68.25万", "1.84 万亿", "三千万", "5 mln".
+
+    Arithmetic is decimal, so 313.53亿 is exactly 31353000000.
+    """
+    text = text.strip()
+    negative = text.startswith("(") and ")" in text
+    if negative:
+        text = text[1:].replace(")", "", 1).strip()
+    if text.startswith(("-", "−")):
+        negative, text = True, text[1:].strip()
+    match = re.fullmatch(rf"({ARABIC})\s?([十百千万萬亿億]*)\s*([A-Za-z]*)", text)
+    if match:
+        value = Decimal(match.group(1).replace(",", ""))
+        for ch in match.group(2):
+            value *= _CN_SCALE[ch]
+        word = match.group(3).lower()
+        if word:
+            if word not in _EN_SCALE:
+                return None
+            value *= _EN_SCALE[word]
+    else:
+        numeral = parse_chinese_numeral(text)
+        if numeral is None:
+            return None
+        value = Decimal(numeral)
+    return plain(-value if negative else value)
+
+
+# Currencies by symbol, code and name. Keys are lower case.
+_CURRENCY = {
+    "us$": "USD", "usd": "USD", "$": "USD", "dollar": "USD", "dollars": "USD", "dlrs": "USD",
+    "dlr": "USD", "美元": "USD", "cts": "USD", "cents": "USD", "cent": "USD",
+    "hk$": "HKD", "hkd": "HKD", "港元": "HKD", "港币": "HKD",
+    "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY", "元": "CNY", "人民币": "CNY",
+    "¥": "CNY", "￥": "CNY",
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "欧元": "EUR",
+    "£": "GBP", "gbp": "GBP", "stg": "GBP", "sterling": "GBP", "pounds sterling": "GBP",
+    "jpy": "JPY", "yen": "JPY", "日元": "JPY",
+}
+_SUBUNIT = {"cts", "cents", "cent"}
+_UNIT = {
+    "t": "t", "tonne": "t", "tonnes": "t", "ton": "t", "tons": "t", "metric ton": "t",
+    "metric tons": "t", "吨": "t", "kg": "kg", "kilogram": "kg", "kilograms": "kg", "千克": "kg",
+    "公斤": "kg", "ounce": "oz", "ounces": "oz", "oz": "oz", "盎司": "oz", "barrel": "bbl",
+    "barrels": "bbl", "bbl": "bbl", "桶": "bbl", "share": "share", "shares": "share", "股": "share",
+    "pound": "lb", "pounds": "lb", "lb": "lb", "磅": "lb", "bushel": "bu", "bushels": "bu",
+    "mwh": "MWh", "kwh": "kWh", "千瓦时": "kWh", "度": "kWh", "gigawatt": "GW", "gw": "GW",
+    "units": "unit", "辆": "vehicle", "vehicles": "vehicle", "平方米": "m2", "square metres": "m2",
+}
+_APPROX = {"more than": "more_than", "over": "more_than", "above": "more_than",
+           "exceeding": "more_than", "at least": "at_least", "nearly": "about", "almost": "about",
+           "about": "about", "around": "about", "roughly": "about", "approximately": "about",
+           "some": "about", "up to": "at_most", "less than": "less_than", "below": "less_than",
+           "under": "less_than", "超过": "more_than", "逾": "more_than", "超": "more_than",
+           "近": "about", "约": "about", "接近": "about", "不足": "less_than", "至少": "at_least"}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_EN_UNIT_WORDS = [w for w in _UNIT if re.match(r"[a-z]", w)]
+_CN_UNIT_WORDS = [w for w in _UNIT if not re.match(r"[a-z]", w)]
+_PREFIX_CUR = r"US\$|HK\$|A\$|C\$|S\$|USD|HKD|RMB|CNY|EUR|GBP|JPY|\$|€|£|¥|￥"
+_SUFFIX_CUR = ("dollars|dollar|dlrs|dlr|yuan|renminbi|euros|euro|yen|pounds sterling|sterling|stg|"
+               "cts|cents|cent|USD|HKD|RMB|CNY|EUR|GBP|JPY")
+_CN_CUR = "美元|港元|港币|人民币|欧元|日元|元"
+_SCALE_WORD = r"(?:thousand|million|mln|mn|billion|bln|bn|trillion|tln|tn)\b|(?:k|m|b|bn|tn)\b(?!\.\d)"
+_APPROX_RE = rf"(?:(?P<approx>{_alternation(_APPROX)})\s*)?"
+_EN_PER = (rf"\s*(?:per|a|an|/|each)\s*(?P<unit>{_alternation(_EN_UNIT_WORDS)})\b")
+_CN_PER = rf"\s*(?:/|每)\s*(?P<unit>{_alternation(_CN_UNIT_WORDS)})"
+_NUM = rf"\(?{NUMBER}\)?"
+_RANGE_SEP = r"\s*(?:-|–|—|~|～|to|至|到)\s*"
+
+_MONEY_PATTERNS = [
+    # ¥68.25, US$300 million, RMB 2.3 billion a tonne
+    re.compile(rf"{_APPROX_RE}(?P<cur>{_PREFIX_CUR})\s?(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)"
+               rf"(?:{_EN_PER})?", re.I),
+    # 42.75 dlrs, 5 mln dlrs, 1.2 billion stg, 2.5 billion yuan per tonne
+    re.compile(rf"{_APPROX_RE}(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)\s?(?P<cur>{_SUFFIX_CUR})\b"
+               rf"(?:{_EN_PER})?", re.I),
+    # 68.25 万元/吨, 313.53亿元, 三千万元, 人民币 5 亿元
+    re.compile(rf"(?:(?P<approx>超过|逾|近|约|接近|不足|至少)\s*)?(?:人民币\s?)?(?P<num>{NUMBER})\s?"
+               rf"(?P<cur>{_CN_CUR})(?:{_CN_PER})?"),
+]
+_PERCENT = re.compile(
+    rf"{_APPROX_RE}(?P<sign>[+\-−])?(?P<num>{ARABIC})(?:\s?(?:%|％|pct|percent|per cent))?"
+    rf"(?:{_RANGE_SEP}(?P<high>{ARABIC}))?\s?(?:%|％|pct\b|percent\b|per cent\b)(?P<plus>\+)?",
+    re.I,
+)
+_CN_PERCENT = re.compile(rf"百分之(?P<num>{CN_NUMERAL}|{ARABIC})")
+_QUANTITY = [
+    re.compile(rf"{_APPROX_RE}(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)\s?"
+               rf"(?P<unit>{_alternation(_EN_UNIT_WORDS)})\b", re.I),
+    re.compile(rf"(?:(?P<approx>超过|逾|近|约|接近|不足|至少)\s*)?(?P<num>{NUMBER})\s?"
+               rf"(?P<unit>{_alternation(_CN_UNIT_WORDS)})"),
+]
+_WORD_BEFORE = re.compile(r"[A-Za-z0-9]$")
+
+
+def _money(match: re.Match[str]) -> Entity | None:
+    value = parse_number(match.group("num"))
+    if value is None:
+        return None
+    currency_word = match.group("cur").lower()
+    if currency_word in _SUBUNIT:
+        value = plain(Decimal(str(value)) / 100)
+    normalized: dict[str, object] = {"value": value, "currency": _CURRENCY[currency_word]}
+    label = "MONEY"
+    unit = match.groupdict().get("unit")
+    if unit:
+        label = "PRICE"
+        normalized["per_unit"] = _UNIT[unit.lower()]
+    if match.group("approx"):
+        normalized["approximate"] = _APPROX[match.group("approx").lower()]
+    return Entity(match.start(), match.end(), label, match.group(0), normalized, priority=3)
+
+
+def _ratio(percent: int | float) -> int | float:
+    return plain(Decimal(str(percent)) / 100)
+
+
+def _percent(match: re.Match[str]) -> Entity | None:
+    value = parse_number(match.group("num"))
+    if value is None:
+        return None
+    normalized: dict[str, object] = {"value": _ratio(value), "unit": "ratio"}
+    if match.groupdict().get("high"):
+        high = parse_number(match.group("high"))
+        if high is not None:
+            normalized["high"] = _ratio(high)
+    sign = match.groupdict().get("sign")
+    if sign:
+        normalized["direction"] = "increase" if sign == "+" else "decrease"
+    approx = match.groupdict().get("approx")
+    if approx:
+        normalized["approximate"] = _APPROX[approx.lower()]
+    elif match.groupdict().get("plus"):
+        normalized["approximate"] = "more_than"
+    return Entity(match.start(), match.end(), "PERCENT", match.group(0), normalized, priority=3)
+
+
+def _quantity(match: re.Match[str]) -> Entity | None:
+    value = parse_number(match.group("num"))
+    if value is None:
+        return None
+    normalized: dict[str, object] = {"value": value, "unit": _UNIT[match.group("unit").lower()]}
+    if match.group("approx"):
+        normalized["approximate"] = _APPROX[match.group("approx").lower()]
+    return Entity(match.start(), match.end(), "QUANTITY", match.group(0), normalized, priority=2)
+
+
+def find_numbers(text: str) -> list[Entity]:
+    """MONEY, PRICE, PERCENT and QUANTITY entities in ``text``, overlaps not yet resolved."""
+    found: list[Entity] = []
+    for pattern in _MONEY_PATTERNS:
+        found += [e for m in pattern.finditer(text) if (e := _money(m))]
+    found += [e for m in _PERCENT.finditer(text) if (e := _percent(m))]
+    found += [e for m in _CN_PERCENT.finditer(text) if (e := _percent(m))]
+    for pattern in _QUANTITY:
+        found += [e for m in pattern.finditer(text) if (e := _quantity(m))]
+    # A match must not start inside a word ("A300 tons" is not 300 tons).
+    return [e for e in found if not _WORD_BEFORE.search(text[: e.start]) or not text[e.start].isdigit()]

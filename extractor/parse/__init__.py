@@ -1,0 +1,1 @@
+"""Parsers: bytes in, text out. They never fetch; see ``extractor.inputs`` for reading files."""

