@@ -28,7 +28,7 @@ def _en(words: str) -> str:
 EVENT_ROLES: dict[str, dict[str, tuple[str, ...]]] = {
     "personnel_change": {"company": ("COMPANY",), "person": ("PERSON",), "role": ("ROLE",),
                          "date": ("DATE",)},
-    "commodity_price": {"commodity": ("COMMODITY",), "price": ("PRICE", "MONEY"),
+    "commodity_price": {"commodity": ("COMMODITY",), "price": ("PRICE",),
                         "change": ("PERCENT",), "date": ("DATE",), "source": ("ORG",),
                         "location": ("GPE",)},
     "financing": {"company": ("COMPANY",), "amount": ("MONEY",), "change": ("PERCENT",),

@@ -10,6 +10,7 @@ from "Apple Inc.") is linked only when the statistical model also sees an organi
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 import unicodedata
@@ -42,6 +43,7 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
 @dataclass(frozen=True)
 class Alias:
     tokens: tuple[str, ...]
+    cased: tuple[str, ...]  # the tokens as written, for aliases matched in exact case
     label: str
     entry: str  # company id or lexicon canonical name
     case: str
@@ -54,7 +56,7 @@ def _latin(alias: str) -> bool:
 
 def _case_policy(alias: str) -> str:
     words = alias.split()
-    if len(words) == 1 and alias.isupper() and len(alias) <= 6:
+    if len(words) == 1 and alias.isupper() and len(alias) <= 6 and _latin(alias):
         return _EXACT
     if alias[:1].isupper() and _latin(alias):
         return _CAPITALISED
@@ -68,6 +70,10 @@ class Gazetteer:
         self._index: dict[str, list[Alias]] = defaultdict(list)
         self._seen: set[tuple[tuple[str, ...], str]] = set()
         self.entries: dict[str, dict[str, Any]] = {}
+        self.version = ""  # a hash of the files it was loaded from
+
+    def companies(self) -> list[dict[str, Any]]:
+        return [entry for entry in self.entries.values() if "ticker" in entry]
 
     def add(self, alias: str, label: str, entry: str, *, case: str | None = None,
             needs_support: bool = False) -> None:
@@ -75,7 +81,8 @@ class Gazetteer:
         if not tokens or (tokens, label) in self._seen:
             return
         self._seen.add((tokens, label))
-        self._index[tokens[0]].append(Alias(tokens, label, entry, case or _case_policy(alias),
+        cased = tuple(unicodedata.normalize("NFKC", m.group()) for m in _TOKEN.finditer(alias))
+        self._index[tokens[0]].append(Alias(tokens, cased, label, entry, case or _case_policy(alias),
                                             needs_support))
 
     def finish(self) -> Gazetteer:
@@ -83,10 +90,12 @@ class Gazetteer:
             aliases.sort(key=lambda a: -len(a.tokens))
         return self
 
-    def _accepts(self, alias: Alias, text: str, start: int, end: int,
+    def _accepts(self, alias: Alias, text: str, window: list[tuple[int, int, str]],
                  support: list[tuple[int, int]]) -> bool:
+        start, end = window[0][0], window[-1][1]
         surface = text[start:end]
-        if alias.case == _EXACT and unicodedata.normalize("NFKC", surface) != " ".join(alias.tokens).upper():
+        if alias.case == _EXACT and alias.cased != tuple(
+                unicodedata.normalize("NFKC", text[s:e]) for s, e, _ in window):
             return False
         if alias.case == _CAPITALISED and not (surface[:1].isupper() or surface[:1].isdigit()):
             return False
@@ -109,9 +118,8 @@ class Gazetteer:
                     continue
                 if any(not _GAP.fullmatch(text[window[k][1]:window[k + 1][0]]) for k in range(n - 1)):
                     continue
-                start, end = window[0][0], window[-1][1]
-                if self._accepts(alias, text, start, end, support):
-                    match = (alias, start, end)
+                if self._accepts(alias, text, window, support):
+                    match = (alias, window[0][0], window[-1][1])
                     break
             if match is None:
                 i += 1
@@ -142,20 +150,28 @@ def _read_lexicon(path: Path, label: str, gazetteer: Gazetteer) -> None:
                     gazetteer.add(alias, label, entry_id)
 
 
+_EXCHANGE_PRIORITY = {"SSE": 0, "SZSE": 0, "BSE": 1, "NYSE": 1, "NASDAQ": 1, "HKEX": 2}
+
+
 def _read_companies(path: Path, gazetteer: Gazetteer, curated: set[tuple[str, str]]) -> None:
+    """Companies and their aliases. Where two companies share an alias, the first added keeps it:
+    curated aliases first, then A-shares, US main boards, Hong Kong, and the rest."""
     with path.open(encoding="utf-8") as f:
-        for line in f:
-            company = json.loads(line)
-            gazetteer.entries[company["id"]] = company
-            first_alias = company["aliases_en"][0] if company["aliases_en"] else None
-            for alias in company["aliases_en"]:
-                one_word = len(alias.split()) == 1
-                gazetteer.add(alias, "COMPANY", company["id"],
-                              needs_support=one_word and alias != first_alias and not alias.isupper()
-                              and (company["id"], alias) not in curated)
-            for alias in company["aliases_zh"]:
-                if len(alias) >= 3 or (company["id"], alias) in curated:
-                    gazetteer.add(alias, "COMPANY", company["id"])
+        companies = [json.loads(line) for line in f]
+    for company in companies:
+        gazetteer.entries[company["id"]] = company
+    for company_id, alias in sorted(curated):
+        gazetteer.add(alias, "COMPANY", company_id)
+    companies.sort(key=lambda c: (_EXCHANGE_PRIORITY.get(c["exchange"], 3), c["id"]))
+    for company in companies:
+        first_alias = company["aliases_en"][0] if company["aliases_en"] else None
+        for alias in company["aliases_en"]:
+            one_word = len(alias.split()) == 1
+            gazetteer.add(alias, "COMPANY", company["id"],
+                          needs_support=one_word and alias != first_alias and not alias.isupper())
+        for alias in company["aliases_zh"]:
+            if len(alias) >= 3:
+                gazetteer.add(alias, "COMPANY", company["id"])
 
 
 def _read_curated(path: Path) -> set[tuple[str, str]]:
@@ -172,6 +188,10 @@ def load_gazetteer(models_dir: Path) -> Gazetteer:
     if not companies.exists():
         raise ModelError(Errors.E031.format(path=models_dir, what="companies.jsonl"))
     gazetteer = Gazetteer()
+    digest = hashlib.sha256()
+    for path in sorted(models_dir.glob("company*")) + sorted((models_dir / "lexicons").glob("*.csv")):
+        digest.update(path.name.encode() + path.read_bytes())
+    gazetteer.version = digest.hexdigest()[:16]
     for name, label in LEXICONS.items():  # curated lexicons first: they win exact ties
         if (models_dir / "lexicons" / name).exists():
             _read_lexicon(models_dir / "lexicons" / name, label, gazetteer)

@@ -22,7 +22,8 @@ _EN_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mln": 10**6, "mn"
              "m": 10**6, "billion": 10**9, "bln": 10**9, "bn": 10**9, "b": 10**9,
              "trillion": 10**12, "tln": 10**12, "tn": 10**12}
 
-CN_NUMERAL = "[零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億]+"
+# Starts with a digit or 十: a bare 万 or 亿 is a unit, not a number.
+CN_NUMERAL = "[零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾][零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億]*"
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A number as written: arabic digits with an optional Chinese scale (68.25万, 1.84万亿), or
 # Chinese numerals (三千万).
@@ -33,6 +34,8 @@ def parse_chinese_numeral(text: str) -> int | None:
     """Value of a Chinese numeral such as 三千万 or 一亿二千万; None if it is not one."""
     if not text or any(ch not in _CN_DIGITS and ch not in _CN_SCALE for ch in text):
         return None
+    if not any(ch in _CN_DIGITS or ch in "十拾" for ch in text):
+        return None  # a bare 万 or 百 is a unit, not a number
     total = section = number = 0
     for ch in text:
         if ch in _CN_DIGITS:

@@ -1,0 +1,1 @@
+"""The SQLite store of Contract 2: schema and migrations, writes, full-text search, read-only queries."""

@@ -1,0 +1,120 @@
+"""Tables, indexes, full-text search and views, created and evolved by migrations.
+
+Ids are derived from content, so writing the same records twice leaves the same rows.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("extractor")
+
+EVENTS_FLAT = """
+SELECT e.id AS event_id, e.document_id, d.published_at, d.title, d.url, d.source, d.lang,
+       e.type, e.subtype, e.trigger_text, e.date, e.polarity, e.modality, e.confidence,
+       e.company_id, c.name AS company_name, c.ticker, c.exchange,
+       (SELECT json_group_object(a.role, a.text) FROM event_arguments a WHERE a.event_id = e.id)
+           AS arguments,
+       (SELECT a.value FROM event_arguments a WHERE a.event_id = e.id
+            AND a.role IN ('amount', 'price') ORDER BY a.role LIMIT 1) AS amount,
+       (SELECT a.currency FROM event_arguments a WHERE a.event_id = e.id
+            AND a.role IN ('amount', 'price') ORDER BY a.role LIMIT 1) AS currency,
+       (SELECT a.value FROM event_arguments a WHERE a.event_id = e.id AND a.role = 'change' LIMIT 1)
+           AS change
+FROM events e
+JOIN documents d ON d.id = e.document_id
+LEFT JOIN companies c ON c.id = e.company_id
+"""
+
+EVENT_ARGUMENTS_FLAT = """
+SELECT a.id AS argument_id, a.event_id, e.document_id, d.published_at, e.type, e.subtype,
+       e.modality, a.role, a.text, a.value, a.currency, a.unit, a.company_id,
+       c.name AS company_name, c.ticker, c.exchange, a.normalized
+FROM event_arguments a
+JOIN events e ON e.id = a.event_id
+JOIN documents d ON d.id = e.document_id
+LEFT JOIN companies c ON c.id = a.company_id
+"""
+
+COMPANY_DAILY_SIGNALS = """
+WITH mentions AS (
+    SELECT DISTINCT company_id, document_id FROM entities WHERE company_id IS NOT NULL
+),
+daily_events AS (
+    SELECT ev.company_id, date(d.published_at) AS day, count(*) AS events
+    FROM events ev JOIN documents d ON d.id = ev.document_id
+    WHERE ev.company_id IS NOT NULL AND d.published_at IS NOT NULL
+    GROUP BY ev.company_id, day
+)
+SELECT m.company_id, c.ticker, c.exchange, c.name, date(d.published_at) AS day,
+       count(*) AS documents, round(avg(d.sentiment_score), 4) AS mean_sentiment,
+       coalesce(de.events, 0) AS events
+FROM mentions m
+JOIN documents d ON d.id = m.document_id
+LEFT JOIN companies c ON c.id = m.company_id
+LEFT JOIN daily_events de ON de.company_id = m.company_id AND de.day = date(d.published_at)
+WHERE d.published_at IS NOT NULL
+GROUP BY m.company_id, day
+"""
+
+
+@MIGRATIONS()
+def m001_initial(db: Database) -> None:
+    db["companies"].create({
+        "id": str, "name": str, "name_zh": str, "short_name_zh": str, "ticker": str,
+        "exchange": str, "country": str, "status": str, "aliases": str, "identifiers": str,
+    }, pk="id")
+    db["documents"].create({
+        "id": str, "text": str, "title": str, "url": str, "source": str, "lang": str,
+        "published_at": str, "fetched_at": str, "content_hash": str, "encoding": str, "input": str,
+        "sentiment_label": str, "sentiment_score": float, "errors": str, "error_count": int,
+        "extractor_version": str,
+    }, pk="id")
+    db["entities"].create({
+        "id": str, "document_id": str, "start": int, "end": int, "text": str, "label": str,
+        "normalized": str, "value": float, "currency": str, "unit": str, "company_id": str,
+        "date_value": str,
+    }, pk="id", foreign_keys=[("document_id", "documents", "id"), ("company_id", "companies", "id")])
+    db["events"].create({
+        "id": str, "document_id": str, "type": str, "subtype": str, "trigger_text": str,
+        "trigger_start": int, "trigger_end": int, "sentence": int, "date": str, "polarity": str,
+        "modality": str, "confidence": float, "company_id": str,
+    }, pk="id", foreign_keys=[("document_id", "documents", "id"), ("company_id", "companies", "id")])
+    db["event_arguments"].create({
+        "id": str, "event_id": str, "document_id": str, "role": str, "text": str, "start": int,
+        "end": int, "normalized": str, "value": float, "currency": str, "unit": str,
+        "company_id": str,
+    }, pk="id", foreign_keys=[("event_id", "events", "id"), ("document_id", "documents", "id"),
+                              ("company_id", "companies", "id")])
+    db["sentiments"].create({
+        "id": str, "document_id": str, "scope": str, "sentence": int, "start": int, "end": int,
+        "label": str, "score": float,
+    }, pk="id", foreign_keys=[("document_id", "documents", "id")])
+    db["sources"].create({"id": str, "name": str, "kind": str, "url": str, "config": str}, pk="id")
+    db["crawl_state"].create({
+        "url": str, "source_id": str, "etag": str, "last_modified": str, "high_water_mark": str,
+        "last_checked_at": str,
+    }, pk="url", foreign_keys=[("source_id", "sources", "id")])
+    db["_extractor_meta"].create({"key": str, "value": str}, pk="key")
+    for table, columns in [("entities", ["document_id"]), ("entities", ["label"]),
+                           ("entities", ["company_id"]), ("events", ["document_id"]),
+                           ("events", ["type"]), ("events", ["company_id"]),
+                           ("event_arguments", ["event_id"]), ("event_arguments", ["document_id"]),
+                           ("sentiments", ["document_id"]), ("documents", ["published_at"])]:
+        db[table].create_index(columns)
+    # Its own copy of the (segmented) text: see store/fts.py. rowid = documents.rowid.
+    db.execute("CREATE VIRTUAL TABLE documents_fts USING fts5("
+               "title, body, tokenize = 'unicode61 remove_diacritics 2')")
+    db.create_view("events_flat", EVENTS_FLAT)
+    db.create_view("event_arguments_flat", EVENT_ARGUMENTS_FLAT)
+    db.create_view("company_daily_signals", COMPANY_DAILY_SIGNALS)
+
+
+def open_db(path: str) -> Database:
+    """The store at ``path``, created or migrated to the current schema, in WAL mode."""
+    db = Database(path)
+    db.enable_wal()
+    db.execute("PRAGMA foreign_keys = ON")
+    MIGRATIONS.apply(db)
+    return db
