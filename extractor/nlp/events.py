@@ -102,13 +102,24 @@ def _segments(rule: Rule, entities: list[Entity], sentence_end: int) -> list[tup
             if any(e.label in ("PRICE", "PERCENT") and s <= e.start < n for e in entities)]
 
 
+def _paragraph_date(text: str, entities: list[Entity], position: int) -> str | None:
+    """The latest full date earlier in the same paragraph ("As of 16 January ... Alloy prices
+    followed suit"): a second sentence about the same moment rarely repeats the date."""
+    for entity in reversed(entities):
+        if entity.start < position and "\n" not in text[entity.end:position] and not _vague(entity) \
+                and entity.label == "DATE" and entity.normalized.get("value"):
+            return str(entity.normalized["value"])
+    return None
+
+
 def _event(rule: Rule, subtype: str, match: re.Match[str], sentence: int, entities: list[Entity],
-           before: str, lang: str, sentiment: float) -> Event:
+           text: str, sentence_start: int, entities_before: list[Entity], lang: str,
+           sentiment: float) -> Event:
     trigger = Entity(match.start(), match.end(), "TRIGGER", match.group())
     event = Event(rule.type, subtype, trigger, sentence)
     event.arguments = _arguments(rule.type, entities, trigger)
-    event.date = _date(event.arguments)
-    event.modality = _modality(before, lang, rule.type)
+    event.date = _date(event.arguments) or _paragraph_date(text, entities_before, trigger.start)
+    event.modality = _modality(text[sentence_start:match.start()], lang, rule.type)
     event.polarity = _POLAR.get(subtype) or (
         "positive" if sentiment > 0.15 else "negative" if sentiment < -0.15 else "neutral")
     filled = {a["role"] for a in event.arguments}
@@ -121,6 +132,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 sentence_scores: list[float]) -> list[Event]:
     """Events of every rule in every sentence; ``sentences`` are (start, end) offsets."""
     events: list[Event] = []
+    dates = [e for e in entities if e.label == "DATE"]
     for index, (start, end) in enumerate(sentences):
         sentence = text[start:end]
         inside = [e for e in entities if start <= e.start and e.end <= end]
@@ -144,6 +156,6 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                     if subtype in seen_subtypes:
                         continue
                     seen_subtypes.add(subtype)
-                    events.append(_event(rule, subtype, match, index, segment_entities, text[start:match.start()],
-                                         lang, sentence_scores[index]))
+                    events.append(_event(rule, subtype, match, index, segment_entities, text, start,
+                                         dates, lang, sentence_scores[index]))
     return events

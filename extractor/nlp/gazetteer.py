@@ -67,7 +67,8 @@ class Gazetteer:
     """Aliases indexed by their first token, longest first; entries by id."""
 
     def __init__(self) -> None:
-        self._index: dict[str, list[Alias]] = defaultdict(list)
+        self._aliases: dict[tuple[str, ...], list[Alias]] = defaultdict(list)
+        self._lengths: dict[str, list[int]] = defaultdict(list)  # first token -> alias lengths
         self._seen: set[tuple[tuple[str, ...], str]] = set()
         self.entries: dict[str, dict[str, Any]] = {}
         self.version = ""  # a hash of the files it was loaded from
@@ -82,12 +83,14 @@ class Gazetteer:
             return
         self._seen.add((tokens, label))
         cased = tuple(unicodedata.normalize("NFKC", m.group()) for m in _TOKEN.finditer(alias))
-        self._index[tokens[0]].append(Alias(tokens, cased, label, entry, case or _case_policy(alias),
-                                            needs_support))
+        self._aliases[tokens].append(Alias(tokens, cased, label, entry, case or _case_policy(alias),
+                                           needs_support))
+        if len(tokens) not in self._lengths[tokens[0]]:
+            self._lengths[tokens[0]].append(len(tokens))
 
     def finish(self) -> Gazetteer:
-        for aliases in self._index.values():
-            aliases.sort(key=lambda a: -len(a.tokens))
+        for lengths in self._lengths.values():
+            lengths.sort(reverse=True)
         return self
 
     def _accepts(self, alias: Alias, text: str, window: list[tuple[int, int, str]],
@@ -106,29 +109,35 @@ class Gazetteer:
     def find(self, text: str, *, support: Iterable[tuple[int, int]] = ()) -> list[Entity]:
         """Entities for the longest alias matches; ``support`` are the model's ORG spans."""
         tokens = tokenize(text)
+        keys = [key for _, _, key in tokens]
         support = list(support)
         found: list[Entity] = []
         i = 0
         while i < len(tokens):
-            match = None
-            for alias in self._index.get(tokens[i][2], ()):
-                n = len(alias.tokens)
-                window = tokens[i:i + n]
-                if len(window) < n or any(t[2] != a for t, a in zip(window, alias.tokens)):
-                    continue
-                if any(not _GAP.fullmatch(text[window[k][1]:window[k + 1][0]]) for k in range(n - 1)):
-                    continue
-                if self._accepts(alias, text, window, support):
-                    match = (alias, window[0][0], window[-1][1])
-                    break
+            match = self._match_at(text, tokens, keys, i, support)
             if match is None:
                 i += 1
                 continue
-            alias, start, end = match
+            alias, n = match
+            start, end = tokens[i][0], tokens[i + n - 1][1]
             found.append(Entity(start, end, alias.label, text[start:end],
                                 normalized_entry(self.entries[alias.entry], alias.label), priority=2))
-            i += len(alias.tokens)
+            i += n
         return found
+
+    def _match_at(self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int,
+                  support: list[tuple[int, int]]) -> tuple[Alias, int] | None:
+        for n in self._lengths.get(keys[i], ()):
+            candidates = self._aliases.get(tuple(keys[i:i + n]))
+            if not candidates:
+                continue
+            window = tokens[i:i + n]
+            if any(not _GAP.fullmatch(text, window[k][1], window[k + 1][0]) for k in range(n - 1)):
+                continue
+            for alias in candidates:
+                if self._accepts(alias, text, window, support):
+                    return alias, n
+        return None
 
 
 def normalized_entry(entry: dict[str, Any], label: str) -> dict[str, Any]:

@@ -1,0 +1,93 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor.nlp.numbers import find_numbers, parse_chinese_numeral, parse_number
+from extractor.nlp.spans import resolve_overlaps
+
+
+def _tag(text: str) -> list[tuple[str, str, dict]]:
+    return [(e.text, e.label, e.normalized) for e in resolve_overlaps(find_numbers(text))]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("三千万", 30_000_000), ("一亿二千万", 120_000_000), ("二十三万四千", 234_000), ("十万", 100_000),
+    ("68.25万", 682_500), ("313.53亿", 31_353_000_000), ("1.84万亿", 1_840_000_000_000),
+    ("1,234.5", 1234.5), ("(12.3)", -12.3), ("5 mln", 5_000_000), ("1.2 billion", 1_200_000_000),
+    ("3千万", 30_000_000),
+])
+def test_numbers_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["万", "", "abc", "百", "1.2.3"])
+def test_numbers_parse_number_rejects_non_numbers(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("68.25 万元/吨", ("PRICE", {"value": 682500, "currency": "CNY", "per_unit": "t"})),
+    ("313.53 亿元", ("MONEY", {"value": 31353000000, "currency": "CNY"})),
+    ("42.75 dlrs", ("MONEY", {"value": 42.75, "currency": "USD"})),
+    ("75 cts a share", ("PRICE", {"value": 0.75, "currency": "USD", "per_unit": "share"})),
+    ("19.6 pct", ("PERCENT", {"value": 0.196, "unit": "ratio"})),
+    ("5 mln dlrs", ("MONEY", {"value": 5000000, "currency": "USD"})),
+    ("1.2 billion stg", ("MONEY", {"value": 1200000000, "currency": "GBP"})),
+    ("US$300 million", ("MONEY", {"value": 300000000, "currency": "USD"})),
+    ("HK$1.8 billion", ("MONEY", {"value": 1800000000, "currency": "HKD"})),
+    ("RMB 2.3 billion", ("MONEY", {"value": 2300000000, "currency": "CNY"})),
+    ("$9,850 a tonne", ("PRICE", {"value": 9850, "currency": "USD", "per_unit": "t"})),
+    ("3.2万吨", ("QUANTITY", {"value": 32000, "unit": "t"})),
+    ("三千万股", ("QUANTITY", {"value": 30000000, "unit": "share"})),
+    ("10-15 %", ("PERCENT", {"value": 0.1, "high": 0.15, "unit": "ratio"})),
+    ("more than 82 %", ("PERCENT", {"value": 0.82, "unit": "ratio", "approximate": "more_than"})),
+    ("+11.53 %", ("PERCENT", {"value": 0.1153, "unit": "ratio", "direction": "increase"})),
+    ("人民币5亿元", ("MONEY", {"value": 500000000, "currency": "CNY"})),
+])
+def test_numbers_find_numbers_normalises(text, expected):
+    assert _tag(text) == [(text, *expected)]
+
+
+@pytest.mark.parametrize("text", ["万元/吨 is the unit", "A300 tons"])
+def test_numbers_find_numbers_ignores_units_without_numbers(text):
+    assert all(label != "PRICE" for _, label, _ in _tag(text))
+
+
+@given(st.text(max_size=200))
+def test_numbers_never_crash_on_any_text(text):
+    for entity in find_numbers(text):
+        assert text[entity.start:entity.end] == entity.text
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+def test_numbers_round_trip_written_numbers(value: Decimal):
+    assert parse_number(f"{value:,}") == pytest.approx(float(value))
+    assert parse_number(f"{value}万") == pytest.approx(float(value * 10000))
+
+
+@given(st.integers(min_value=1, max_value=99_999_999))
+def test_numbers_round_trip_chinese_numerals(value: int):
+    assert parse_chinese_numeral(_to_chinese(value)) == value
+
+
+def _to_chinese(value: int) -> str:
+    """Write an integer below 1e8 in Chinese numerals (the test's own, independent writer)."""
+    digits = "零一二三四五六七八九"
+
+    def below_10000(n: int) -> str:
+        out, zero = "", False
+        for unit_value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            d, n = divmod(n, unit_value)
+            if d:
+                out += ("零" if zero and out else "") + digits[d] + unit
+                zero = False
+            else:
+                zero = True
+        return out
+
+    high, low = divmod(value, 10000)
+    if not high:
+        return below_10000(low)
+    return below_10000(high) + "万" + (("零" if low < 1000 and low else "") + below_10000(low))

@@ -1,0 +1,99 @@
+"""Contract 2: the SQLite store, on real database files."""
+
+import sqlite3
+
+import pytest
+
+from extractor import open_db, process, query
+from extractor.store.fts import match_expression
+
+from .conftest import SAMPLE
+
+TABLES = ("documents", "entities", "events", "event_arguments", "sentiments", "companies", "sources",
+          "crawl_state")
+
+
+def _counts(db_path) -> dict[str, int]:
+    conn = sqlite3.connect(db_path)
+    try:
+        return {t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in TABLES}
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("store") / "sample.db"
+    summary = process([SAMPLE], db_path=path)
+    assert summary.failed == 0 and summary.processed == summary.read >= 30
+    return path
+
+
+def test_store_tables_wal_and_migrations(sample_db):
+    db = open_db(str(sample_db))
+    assert set(TABLES) <= set(db.table_names())
+    assert {"events_flat", "event_arguments_flat", "company_daily_signals"} <= set(db.view_names())
+    assert db.journal_mode == "wal"
+    applied = [row["name"] for row in db["_sqlite_migrations"].rows]
+    assert applied == ["m001_initial"]
+    assert db["companies"].count > 15000
+
+
+def test_store_is_idempotent(sample_db):
+    before = _counts(sample_db)
+    again = process([SAMPLE], db_path=sample_db)
+    assert again.skipped == again.read and again.processed == 0
+    assert _counts(sample_db) == before
+    redone = process([SAMPLE], db_path=sample_db, reprocess=True)
+    assert redone.processed == redone.read
+    assert _counts(sample_db) == before
+
+
+@pytest.mark.parametrize("words,expected_lang", [("稀土", "zh"), ("北方稀土", "zh"), ("融资余额", "zh"),
+                                                 ("lithium", "en"), ("copper", "en")])
+def test_store_full_text_search_in_chinese_and_english(sample_db, words, expected_lang):
+    _, rows = query(sample_db, "SELECT d.lang FROM documents_fts JOIN documents d "
+                               "ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?",
+                    [match_expression(words)])
+    assert rows and expected_lang in {lang for (lang,) in rows}
+
+
+def test_store_views_flatten_events_and_signals(sample_db):
+    columns, rows = query(sample_db, "SELECT type, ticker, arguments, amount, currency FROM events_flat "
+                                     "WHERE type = 'financing' AND amount IS NOT NULL")
+    assert rows and all(row[2].startswith("{") for row in rows)
+    _, signals = query(sample_db, "SELECT company_id, day, documents, events FROM company_daily_signals")
+    assert signals and all(day and documents >= 1 for _, day, documents, _ in signals)
+
+
+def test_store_changed_document_replaces_its_rows(tmp_path, write_jsonl):
+    db = tmp_path / "changed.db"
+    first = write_jsonl([{"id": "d1", "text": "Copper rose 3 % to $9,850 a tonne on Monday."}], "a.jsonl")
+    process([first], db_path=db)
+    second = write_jsonl([{"id": "d1", "text": "Nothing happened today."}], "b.jsonl")
+    process([second], db_path=db)
+    _, rows = query(db, "SELECT count(*) FROM events WHERE document_id = 'd1'")
+    assert rows == [(0,)]
+    _, rows = query(db, "SELECT text FROM documents WHERE id = 'd1'")
+    assert rows == [("Nothing happened today.",)]
+
+
+def test_store_bad_batch_loses_nothing(tmp_path, write_jsonl):
+    db = tmp_path / "kept.db"
+    good = write_jsonl([{"id": "g1", "text": "Zijin Mining raised 2.5 billion yuan through a private placement."}],
+                       "good.jsonl")
+    process([good], db_path=db)
+    before = _counts(db)
+    bad_dir = tmp_path / "bad"
+    bad_dir.mkdir()
+    (bad_dir / "empty.txt").write_bytes(b"")
+    (bad_dir / "binary.bin").write_bytes(bytes(range(256)) * 8)
+    (bad_dir / "lines.jsonl").write_text('{"id": "g2", "text": "Gold fell 2 pct."}\n{broken\n', encoding="utf-8")
+    summary = process([bad_dir], db_path=db)
+    assert summary.failed == 3 and summary.processed == 4
+    assert {e["code"] for e in summary.errors} == {"E001", "E002", "E003"}
+    after = _counts(db)
+    assert after["documents"] == before["documents"] + 4
+    assert after["entities"] >= before["entities"] and after["events"] >= before["events"]
+    _, rows = query(db, "SELECT id, error_count FROM documents ORDER BY id")
+    assert ("g1", 0) in rows and ("g2", 0) in rows and sum(count for _, count in rows) == 3
