@@ -84,12 +84,14 @@ RULES: tuple[Rule, ...] = (
           "zh": f"{_UP_ZH}|{_DOWN_ZH}|报价|价格|均价|报"},
          (frozenset({"COMMODITY"}), frozenset({"PRICE", "PERCENT"})), _DIRECTION, "level"),
     Rule("financing",
-         {"en": _en(r"financing balance|margin financing|margin-financing|financing|raised|raise|raises|"
-                    r"raising|bond issue|issued bonds|issue bonds|notes offering|credit facility|loan|"
-                    r"loans|private placement|share placement|rights issue|borrowing|refinanc\w*"),
-          "zh": r"融资余额|融资|募集资金|募资|定增|非公开发行|配股|发行.{0,6}债|贷款|授信|借款"},
+         {"en": _en(r"financing balances?|margin financing|margin-financing|financing(?! rate)|"
+                    r"rais(?:ed|es|e|ing)(?= (?:about |nearly |some |more than |up to )?(?:US\$|HK\$|\$|"
+                    r"RMB|CNY|€|£|¥|\d))|bond issue|issued bonds|issue bonds|notes offering|"
+                    r"credit facility|loan|loans|private placement|share placement|rights issue|"
+                    r"borrowing|refinanc\w*"),
+          "zh": r"融资余额|融资|募集资金|募资|定增|非公开发行|配股|发行.{0,6}债|贷款(?!市场报价利率)|授信|借款"},
          (frozenset({"MONEY", "PERCENT"}),),
-         (("margin_financing", r"(?i)financing balance|margin|融资余额|两融"),
+         (("margin_financing", r"(?i)financing balance|margin[- ]financing|融资余额|两融|融资净买入"),
           ("bond", r"(?i)bond|notes|债"), ("loan", r"(?i)loan|credit facility|borrowing|贷款|授信|借款"),
           ("equity", r"(?i)placement|rights issue|share offering|定增|非公开发行|配股"))),
     Rule("earnings_forecast",

@@ -111,7 +111,7 @@ _APPROX = {"more than": "more_than", "over": "more_than", "above": "more_than",
            "exceeding": "more_than", "at least": "at_least", "nearly": "about", "almost": "about",
            "about": "about", "around": "about", "roughly": "about", "approximately": "about",
            "some": "about", "up to": "at_most", "less than": "less_than", "below": "less_than",
-           "under": "less_than", "超过": "more_than", "逾": "more_than", "超": "more_than",
+           "under": "less_than", "不超过": "at_most", "不低于": "at_least", "超过": "more_than", "逾": "more_than", "超": "more_than",
            "近": "about", "约": "about", "接近": "about", "不足": "less_than", "至少": "at_least"}
 
 
@@ -140,7 +140,7 @@ _MONEY_PATTERNS = [
     re.compile(rf"{_APPROX_RE}(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)\s?(?P<cur>{_SUFFIX_CUR})\b"
                rf"(?:{_EN_PER})?", re.I),
     # 68.25 万元/吨, 313.53亿元, 三千万元, 人民币 5 亿元
-    re.compile(rf"(?:(?P<approx>超过|逾|近|约|接近|不足|至少)\s*)?(?:人民币\s?)?(?P<num>{NUMBER})\s?"
+    re.compile(rf"(?:(?P<approx>不超过|不低于|超过|逾|近|约|接近|不足|至少)\s*)?(?:人民币\s?)?(?P<num>{NUMBER})\s?"
                rf"(?P<cur>{_CN_CUR})(?:{_CN_PER})?"),
 ]
 _PERCENT = re.compile(
@@ -152,7 +152,7 @@ _CN_PERCENT = re.compile(rf"百分之(?P<num>{CN_NUMERAL}|{ARABIC})")
 _QUANTITY = [
     re.compile(rf"{_APPROX_RE}(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)\s?"
                rf"(?P<unit>{_alternation(_EN_UNIT_WORDS)})\b", re.I),
-    re.compile(rf"(?:(?P<approx>超过|逾|近|约|接近|不足|至少)\s*)?(?P<num>{NUMBER})\s?"
+    re.compile(rf"(?:(?P<approx>不超过|不低于|超过|逾|近|约|接近|不足|至少)\s*)?(?P<num>{NUMBER})\s?"
                rf"(?P<unit>{_alternation(_CN_UNIT_WORDS)})"),
 ]
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9]$")
