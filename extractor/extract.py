@@ -35,6 +35,7 @@ def _run(documents: list[Document], config: Config) -> dict[int, Doc | Exception
     """Process documents of one language; a failure isolates the document that caused it."""
     lang = documents[0].lang or config.default_lang
     nlp = load_pipeline(lang, en_model=config.en_model, models_dir=config.models_path.resolve())
+    nlp.max_length = max(nlp.max_length, config.max_document_chars)  # the setting is the limit
     made = [make_doc(nlp, d.text, _published_date(d)) for d in documents]
     try:
         return dict(enumerate(nlp.pipe(made, batch_size=config.batch_size)))

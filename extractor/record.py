@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from spacy.tokens import Doc
@@ -25,16 +26,15 @@ def _entity(entity: Entity) -> dict[str, Any]:
 
 def _news_per_sentence(doc: Doc) -> list[int]:
     """How many events and linked companies each sentence holds: its weight in the document score."""
-    sentences = doc._.extractor_sentences
-    counts = [0] * len(sentences)
+    starts = [start for start, _ in doc._.extractor_sentences]
+    counts = [0] * len(starts)
     for event in doc._.extractor_events:
         counts[event.sentence] += 1
     for entity in doc._.extractor_entities:
         if entity.label == "COMPANY":
-            for index, (start, end) in enumerate(sentences):
-                if start <= entity.start < end:
-                    counts[index] += 1
-                    break
+            index = bisect_right(starts, entity.start) - 1
+            if index >= 0:
+                counts[index] += 1
     return counts
 
 

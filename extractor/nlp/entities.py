@@ -7,6 +7,7 @@ Rules with normalised values win over the model where they overlap.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from spacy.tokens import Doc
@@ -50,11 +51,13 @@ def _model_entities(doc: Doc) -> list[Entity]:
 def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
     """"the company", "该公司", "公司": the latest company named before it."""
     companies = [e for e in entities if e.label == "COMPANY" and e.normalized.get("id")]
+    ends = [c.end for c in companies]  # non-overlapping and sorted, so ends are sorted too
     found = []
     for match in _REFERENCE.finditer(text):
-        antecedent = next((c for c in reversed(companies) if c.end <= match.start()), None)
-        if antecedent is None:
+        i = bisect_right(ends, match.start())
+        if i == 0:
             continue
+        antecedent = companies[i - 1]
         end = match.end() - (2 if match.group().endswith(("'s", "’s")) else 0)
         found.append(Entity(match.start(), end, "COMPANY", text[match.start():end],
                             {**antecedent.normalized, "reference": True}, priority=1))

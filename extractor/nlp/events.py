@@ -5,11 +5,12 @@ arguments, date, polarity, modality and confidence (Contract 1).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
 from .event_rules import COMPILED, CORE_ROLES, EVENT_ROLES, RULES, Rule
-from .spans import Entity
+from .spans import Entity, in_span
 
 _NEGATED = {"en": re.compile(r"\b(?:not|no|never|didn't|did not|won't|will not|denied|denies|without|"
                              r"neither|nor)\b[^.;]{0,40}$", re.I),
@@ -102,23 +103,23 @@ def _segments(rule: Rule, entities: list[Entity], sentence_end: int) -> list[tup
             if any(e.label in ("PRICE", "PERCENT") and s <= e.start < n for e in entities)]
 
 
-def _paragraph_date(text: str, entities: list[Entity], position: int) -> str | None:
+def _paragraph_date(text: str, dates: list[Entity], date_starts: list[int], position: int) -> str | None:
     """The latest full date earlier in the same paragraph ("As of 16 January ... Alloy prices
     followed suit"): a second sentence about the same moment rarely repeats the date."""
-    for entity in reversed(entities):
-        if entity.start < position and "\n" not in text[entity.end:position] and not _vague(entity) \
-                and entity.label == "DATE" and entity.normalized.get("value"):
+    paragraph_start = text.rfind("\n", 0, position) + 1
+    for entity in reversed(dates[bisect_left(date_starts, paragraph_start):bisect_left(date_starts, position)]):
+        if not _vague(entity) and entity.normalized.get("value"):
             return str(entity.normalized["value"])
     return None
 
 
 def _event(rule: Rule, subtype: str, match: re.Match[str], sentence: int, entities: list[Entity],
-           text: str, sentence_start: int, entities_before: list[Entity], lang: str,
+           text: str, sentence_start: int, dates: tuple[list[Entity], list[int]], lang: str,
            sentiment: float) -> Event:
     trigger = Entity(match.start(), match.end(), "TRIGGER", match.group())
     event = Event(rule.type, subtype, trigger, sentence)
     event.arguments = _arguments(rule.type, entities, trigger)
-    event.date = _date(event.arguments) or _paragraph_date(text, entities_before, trigger.start)
+    event.date = _date(event.arguments) or _paragraph_date(text, *dates, trigger.start)
     event.modality = _modality(text[sentence_start:match.start()], lang, rule.type)
     event.polarity = _POLAR.get(subtype) or (
         "positive" if sentiment > 0.15 else "negative" if sentiment < -0.15 else "neutral")
@@ -132,10 +133,12 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 sentence_scores: list[float]) -> list[Event]:
     """Events of every rule in every sentence; ``sentences`` are (start, end) offsets."""
     events: list[Event] = []
-    dates = [e for e in entities if e.label == "DATE"]
+    starts = [e.start for e in entities]
+    date_entities = [e for e in entities if e.label == "DATE"]
+    dates = (date_entities, [e.start for e in date_entities])
     for index, (start, end) in enumerate(sentences):
         sentence = text[start:end]
-        inside = [e for e in entities if start <= e.start and e.end <= end]
+        inside = in_span(entities, starts, start, end)
         labels = {e.label for e in inside}
         for rule in RULES:
             if not all(labels & required for required in rule.requires):

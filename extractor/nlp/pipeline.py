@@ -60,10 +60,13 @@ def resolve_en_model(name: str) -> str:
 def newline_sentences(doc: Doc) -> Doc:
     """A line break always ends a sentence: headings and list items stand alone."""
     starts = doc.to_array("IDX").tolist()
+    sent_starts = doc.to_array("SENT_START")
     for match in _NEWLINES.finditer(doc.text):
         i = bisect_left(starts, match.end())
         if 0 < i < len(doc):
-            doc[i].is_sent_start = True
+            sent_starts[i] = 1
+    # One array write: setting token.is_sent_start one by one rescans the Doc each time.
+    doc.from_array(["SENT_START"], sent_starts)
     return doc
 
 
@@ -100,8 +103,9 @@ def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
 @Language.component("extractor_sentiment")
 def sentiment_component(doc: Doc) -> Doc:
     """Sentence offsets and each sentence's (score, cues)."""
+    text = doc.text  # Doc.text joins every token anew: read it once
     doc._.extractor_sentences = sentence_offsets(doc)
-    doc._.extractor_sentence_scores = [score_sentence(doc.text[s:e], doc.lang_)
+    doc._.extractor_sentence_scores = [score_sentence(text[s:e], doc.lang_)
                                        for s, e in doc._.extractor_sentences]
     return doc
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,10 +27,25 @@ class Entity:
 
 
 def resolve_overlaps(entities: list[Entity]) -> list[Entity]:
-    """Keep the best of overlapping entities: higher priority, then longer, then earlier."""
+    """Keep the best of overlapping entities: higher priority, then longer, then earlier.
+
+    Kept spans never overlap, so each candidate is checked against its two neighbours among them
+    (found by bisection): the whole is O(n log n) however long the document.
+    """
     ranked = sorted(entities, key=lambda e: (-e.priority, -(e.end - e.start), e.start))
+    starts: list[int] = []
     kept: list[Entity] = []
     for entity in ranked:
-        if not any(entity.overlaps(other) for other in kept):
-            kept.append(entity)
-    return sorted(kept, key=lambda e: (e.start, e.end))
+        i = bisect_left(starts, entity.start)
+        if i > 0 and kept[i - 1].end > entity.start:
+            continue
+        if i < len(kept) and kept[i].start < entity.end:
+            continue
+        starts.insert(i, entity.start)
+        kept.insert(i, entity)
+    return kept
+
+
+def in_span(entities: list[Entity], starts: list[int], start: int, end: int) -> list[Entity]:
+    """The entities (sorted by start, with ``starts`` their starts) that lie within [start, end)."""
+    return [e for e in entities[bisect_left(starts, start):bisect_left(starts, end)] if e.end <= end]
