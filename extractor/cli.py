@@ -167,7 +167,7 @@ def _write_rows(columns: list[str], rows: list[tuple[Any, ...]], output_format: 
         writer.writerow(columns)
         writer.writerows(rows)
     elif output_format == "json":
-        click.echo(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([dict(zip(columns, row, strict=True)) for row in rows], ensure_ascii=False, indent=2))
     else:
         click.echo(tabulate(rows, headers=columns, tablefmt="simple", maxcolwidths=60,
                             disable_numparse=True))

@@ -55,9 +55,9 @@ def build_record(document: Document, doc: Doc | None, *, include_text: bool = Fa
         scores = doc._.extractor_sentence_scores
         news = _news_per_sentence(doc)
         record["sentiment"] = _sentiment(document_score(
-            [(score, cues, n) for (score, cues), n in zip(scores, news)]))
+            [(score, cues, n) for (score, cues), n in zip(scores, news, strict=True)]))
         record["sentences"] = [{"start": start, "end": end, "sentiment": _sentiment(score)}
-                               for (start, end), (score, _) in zip(doc._.extractor_sentences, scores)]
+                               for (start, end), (score, _) in zip(doc._.extractor_sentences, scores, strict=True)]
         record["entities"] = [_entity(e) for e in doc._.extractor_entities]
         record["events"] = [
             {"type": e.type, "subtype": e.subtype,

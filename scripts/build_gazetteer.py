@@ -71,7 +71,7 @@ def chinese_aliases(*names: str | None) -> list[str]:
 def _a_shares(data: Path) -> dict[str, dict]:
     full = json.loads((data / "cn_a_shares/tushare_stock_basic_full_2025-06.json").read_text("utf-8"))
     fields = full["data"]["fields"]
-    by_code = {row[fields.index("ts_code")]: dict(zip(fields, row)) for row in full["data"]["items"]}
+    by_code = {row[fields.index("ts_code")]: dict(zip(fields, row, strict=True)) for row in full["data"]["items"]}
     exchanges = {"SH": "SSE", "SZ": "SZSE", "BJ": "BSE"}
     companies = {}
     with (data / "cn_a_shares/tushare_stock_basic_2026-03-04.csv").open(encoding="utf-8") as f:

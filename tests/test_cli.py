@@ -48,7 +48,7 @@ def test_cli_extract_writes_one_record_per_document(tmp_path):
 def test_cli_extract_stdin_to_stdout():
     line = json.dumps({"id": "x", "text": "Alcoa said its CFO resigned on Monday.", "published_at": "2026-01-21"})
     result = _run("extract", "-", input=line + "\n")
-    [record] = [json.loads(l) for l in result.stdout.splitlines()]
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.exit_code == 0 and record["id"] == "x"
     assert [e["type"] for e in record["events"]] == ["personnel_change"]
 
@@ -79,7 +79,8 @@ def test_cli_sql_formats(db):
 def test_cli_sql_refuses_writes(db, statement):
     result = _run("sql", statement, "--db", str(db))
     assert result.exit_code == 1 and "[E041]" in result.stderr
-    assert _run("sql", "SELECT count(*) FROM documents", "--db", str(db), "-f", "csv").stdout.split() == ["count(*)", "30"]
+    count = _run("sql", "SELECT count(*) FROM documents", "--db", str(db), "-f", "csv")
+    assert count.stdout.split() == ["count(*)", "30"]
 
 
 def test_cli_sql_missing_database(tmp_path):

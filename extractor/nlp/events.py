@@ -99,7 +99,7 @@ def _segments(rule: Rule, entities: list[Entity], sentence_end: int) -> list[tup
     if rule.type != "commodity_price":
         return [(-1, sentence_end)]
     starts = [e.start for e in entities if e.label == "COMMODITY"]
-    return [(s, n) for s, n in zip(starts, starts[1:] + [sentence_end])
+    return [(s, n) for s, n in zip(starts, starts[1:] + [sentence_end], strict=True)
             if any(e.label in ("PRICE", "PERCENT") and s <= e.start < n for e in entities)]
 
 

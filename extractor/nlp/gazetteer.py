@@ -187,7 +187,7 @@ def _read_curated(path: Path) -> set[tuple[str, str]]:
     if not path.exists():
         return set()
     with path.open(encoding="utf-8") as f:
-        return {(row["id"], row["alias"]) for row in csv.DictReader(l for l in f if not l.startswith("#"))}
+        return {(row["id"], row["alias"]) for row in csv.DictReader(line for line in f if not line.startswith("#"))}
 
 
 @lru_cache(maxsize=4)

@@ -23,7 +23,8 @@ _EN_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mln": 10**6, "mn"
              "trillion": 10**12, "tln": 10**12, "tn": 10**12}
 
 # Starts with a digit or 十: a bare 万 or 亿 is a unit, not a number.
-CN_NUMERAL = "[零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾][零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億]*"
+CN_NUMERAL = ("[零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾]"
+              "[零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億]*")
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A number as written: arabic digits with an optional Chinese scale (68.25万, 1.84万亿), or
 # Chinese numerals (三千万).
@@ -111,7 +112,8 @@ _APPROX = {"more than": "more_than", "over": "more_than", "above": "more_than",
            "exceeding": "more_than", "at least": "at_least", "nearly": "about", "almost": "about",
            "about": "about", "around": "about", "roughly": "about", "approximately": "about",
            "some": "about", "up to": "at_most", "less than": "less_than", "below": "less_than",
-           "under": "less_than", "不超过": "at_most", "不低于": "at_least", "超过": "more_than", "逾": "more_than", "超": "more_than",
+           "under": "less_than", "不超过": "at_most", "不低于": "at_least", "超过": "more_than",
+           "逾": "more_than", "超": "more_than",
            "近": "about", "约": "about", "接近": "about", "不足": "less_than", "至少": "at_least"}
 
 
@@ -127,6 +129,7 @@ _SUFFIX_CUR = ("dollars|dollar|dlrs|dlr|yuan|renminbi|euros|euro|yen|pounds ster
 _CN_CUR = "美元|港元|港币|人民币|欧元|日元|元"
 _SCALE_WORD = r"(?:thousand|million|mln|mn|billion|bln|bn|trillion|tln|tn)\b|(?:k|m|b|bn|tn)\b(?!\.\d)"
 _APPROX_RE = rf"(?:(?P<approx>{_alternation(_APPROX)})\s*)?"
+_CN_APPROX_RE = rf"(?:(?P<approx>{_alternation(w for w in _APPROX if not re.match('[a-z]', w))})\s*)?"
 _EN_PER = (rf"\s*(?:per|a|an|/|each)\s*(?P<unit>{_alternation(_EN_UNIT_WORDS)})\b")
 _CN_PER = rf"\s*(?:/|每)\s*(?P<unit>{_alternation(_CN_UNIT_WORDS)})"
 _NUM = rf"\(?{NUMBER}\)?"
@@ -140,7 +143,7 @@ _MONEY_PATTERNS = [
     re.compile(rf"{_APPROX_RE}(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)\s?(?P<cur>{_SUFFIX_CUR})\b"
                rf"(?:{_EN_PER})?", re.I),
     # 68.25 万元/吨, 313.53亿元, 三千万元, 人民币 5 亿元
-    re.compile(rf"(?:(?P<approx>不超过|不低于|超过|逾|近|约|接近|不足|至少)\s*)?(?:人民币\s?)?(?P<num>{NUMBER})\s?"
+    re.compile(rf"{_CN_APPROX_RE}(?:人民币\s?)?(?P<num>{NUMBER})\s?"
                rf"(?P<cur>{_CN_CUR})(?:{_CN_PER})?"),
 ]
 _PERCENT = re.compile(
@@ -152,7 +155,7 @@ _CN_PERCENT = re.compile(rf"百分之(?P<num>{CN_NUMERAL}|{ARABIC})")
 _QUANTITY = [
     re.compile(rf"{_APPROX_RE}(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)\s?"
                rf"(?P<unit>{_alternation(_EN_UNIT_WORDS)})\b", re.I),
-    re.compile(rf"(?:(?P<approx>不超过|不低于|超过|逾|近|约|接近|不足|至少)\s*)?(?P<num>{NUMBER})\s?"
+    re.compile(rf"{_CN_APPROX_RE}(?P<num>{NUMBER})\s?"
                rf"(?P<unit>{_alternation(_CN_UNIT_WORDS)})"),
 ]
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9]$")

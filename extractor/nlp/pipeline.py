@@ -88,7 +88,7 @@ def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     starts = doc.to_array("IDX").tolist()
     boundaries = [i for i, flag in enumerate(doc.to_array("SENT_START").tolist()) if flag == 1 and i]
     offsets = []
-    for first, last in zip([0, *boundaries], [*boundaries, len(doc)]):
+    for first, last in zip([0, *boundaries], [*boundaries, len(doc)], strict=True):
         start = starts[first] if first < len(starts) else len(text)
         end = starts[last] if last < len(starts) else len(text)
         while start < end and text[start].isspace():
