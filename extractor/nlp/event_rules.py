@@ -1,14 +1,16 @@
 """Event rules: per type, the trigger words (English and Chinese), the entity labels a sentence
 must hold for the trigger to count, and how the trigger's words give the subtype.
 
-Each rule is data; ``events.py`` applies them. Roles per type are declared in ``EVENT_ROLES``:
-role -> the entity labels that fill it, in order of preference.
+Each rule is data; ``events.py`` applies them. Types, subtypes and roles are declared in
+``event_schema.json``, which the gold corpus and the evaluation use too.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -25,30 +27,13 @@ def _en(words: str) -> str:
     return r"\b(?:" + words + r")\b"
 
 
+SCHEMA_FILE = Path(__file__).with_name("event_schema.json")
+# Every event type of Contract 1: description, subtypes, and role -> entity labels that fill it, in
+# order of preference (an empty list: a role marked as text, not filled from entities).
+EVENT_SCHEMA: dict[str, dict] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 EVENT_ROLES: dict[str, dict[str, tuple[str, ...]]] = {
-    "personnel_change": {"company": ("COMPANY",), "person": ("PERSON",), "role": ("ROLE",),
-                         "date": ("DATE",)},
-    "commodity_price": {"commodity": ("COMMODITY",), "price": ("PRICE",),
-                        "change": ("PERCENT",), "date": ("DATE",), "source": ("ORG",),
-                        "location": ("GPE",)},
-    "financing": {"company": ("COMPANY",), "amount": ("MONEY",), "change": ("PERCENT",),
-                  "date": ("DATE",), "lender": ("ORG",)},
-    "earnings_forecast": {"company": ("COMPANY",), "change": ("PERCENT",), "amount": ("MONEY",),
-                          "period": ("DATE",), "source": ("ORG",)},
-    "price_adjustment": {"issuer": ("COMPANY", "ORG"), "commodity": ("COMMODITY",),
-                         "price": ("PRICE",), "change": ("PERCENT",), "effective": ("DATE",),
-                         "policy": ("POLICY",)},
-    "security_value": {"security": ("COMPANY", "INDEX"), "change": ("PERCENT",),
-                       "price": ("PRICE", "MONEY"), "date": ("DATE",)},
-    "regulation": {"authority": ("ORG",), "policy": ("POLICY",), "goods": ("COMMODITY",),
-                   "location": ("GPE",), "company": ("COMPANY",), "date": ("DATE",)},
-    "facility": {"company": ("COMPANY",), "product": ("COMMODITY",), "capacity": ("QUANTITY",),
-                 "amount": ("MONEY",), "location": ("GPE",), "date": ("DATE",)},
-    "share_repurchase": {"company": ("COMPANY",), "amount": ("MONEY",), "shares": ("QUANTITY",),
-                         "price": ("PRICE",), "date": ("DATE",)},
-    "dividend": {"company": ("COMPANY",), "amount": ("PRICE", "MONEY"), "date": ("DATE",)},
-    "merger_acquisition": {"acquirer": ("COMPANY",), "target": ("COMPANY",), "amount": ("MONEY",),
-                           "stake": ("PERCENT",), "date": ("DATE",)},
+    event_type: {role: tuple(labels) for role, labels in spec["roles"].items() if labels}
+    for event_type, spec in EVENT_SCHEMA.items()
 }
 # Roles whose absence lowers an event's confidence.
 CORE_ROLES = {
