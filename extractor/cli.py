@@ -16,7 +16,9 @@ import click
 from tabulate import tabulate
 
 from . import __version__
-from .errors import ExtractorError
+from .errors import Errors, ExtractorError
+from .evaluate import evaluate_files, format_report, headline
+from .evaluate_main_text import evaluate_main_text
 from .extract import extract_documents
 from .inputs import Document, read_documents
 from .process import ProcessSummary, process
@@ -188,6 +190,48 @@ def sql_command(sql: str, db_path: str, output_format: str) -> None:
     except ExtractorError as e:
         raise click.ClickException(str(e)) from e
     _write_rows(columns, rows, output_format)
+
+
+@cli.command(name="evaluate")
+@click.argument("gold", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--predictions", type=click.Path(exists=True, dir_okay=False),
+              help="Records to score (JSONL); without it the extractor runs on the gold texts.")
+@click.option("--main-text", type=click.Path(exists=True, file_okay=False),
+              help="Score main-text extraction on this article-extraction benchmark folder, next to "
+                   "trafilatura.")
+@click.option("-f", "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Report format.")
+@click.pass_context
+def evaluate_command(ctx: click.Context, gold: tuple[str, ...], predictions: str | None, main_text: str | None,
+                     output_format: str) -> None:
+    """Score the extractor against GOLD records (e.g. corpus/gold/test.jsonl).
+
+    In Python: extractor.evaluate.evaluate_files(gold, predictions=...) and
+    extractor.evaluate_main_text.evaluate_main_text(folder)
+    """
+    if not gold and not main_text:
+        raise click.UsageError(Errors.E051)
+    report: dict[str, Any] = {}
+    try:
+        if gold:
+            report["gold"] = evaluate_files(gold, predictions=predictions, config=_config(ctx))
+        if main_text:
+            report["main_text"] = evaluate_main_text(main_text)
+    except ExtractorError as e:
+        raise click.ClickException(str(e)) from e
+    if output_format == "json":
+        if "gold" in report:
+            report["headline"] = headline(report["gold"])
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    if "gold" in report:
+        click.echo(format_report(report["gold"]))
+    if "main_text" in report:
+        click.echo(f"Main text, {report['main_text']['pages']} pages (token-shingle measure):")
+        for name, row in report["main_text"].items():
+            if name != "pages":
+                click.echo(f"  {name:<12} precision {row['precision']:.3f}  recall {row['recall']:.3f}  "
+                           f"F1 {row['f1']:.3f}  ({row['seconds']:.1f} s)")
 
 
 @cli.command(name="demo")

@@ -70,7 +70,9 @@ class Errors(metaclass=_Catalogue):
         "Use a SELECT (or WITH ... SELECT) statement."
     )
     E042 = "The query failed: {detail}"
-    E043 = "Unknown output format {value!r}; choose one of {valid}."
+    E050 = ("{path} is not an article-extraction benchmark folder (no ground-truth.json). Point to "
+            "../shared/eval/article-extraction-benchmark.")
+    E051 = "Give gold records (e.g. corpus/gold/test.jsonl) or --main-text BENCHMARK_DIR."
 
 
 class Warnings(metaclass=_Catalogue):
