@@ -7,7 +7,9 @@ import logging
 
 __version__ = "0.1.0"
 
-from .errors import ConfigError, ExtractorError, InputError, ModelError, StoreError  # noqa: E402
+from .errors import ConfigError, ExtractorError, ModelError, StoreError  # noqa: E402
+from .evaluate import evaluate_files  # noqa: E402
+from .evaluate_main_text import evaluate_main_text  # noqa: E402
 from .extract import extract, extract_documents  # noqa: E402
 from .inputs import Document, read_documents  # noqa: E402
 from .process import ProcessSummary, process  # noqa: E402
@@ -23,11 +25,12 @@ __all__ = [
     "DEFAULT_CONFIG",
     "Document",
     "ExtractorError",
-    "InputError",
     "ModelError",
     "ProcessSummary",
     "StoreError",
     "__version__",
+    "evaluate_files",
+    "evaluate_main_text",
     "extract",
     "extract_documents",
     "open_db",

@@ -5,6 +5,7 @@ calls one API function, and turns ExtractorError into a ClickException. Exit cod
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import sys
@@ -22,6 +23,7 @@ from .evaluate_main_text import evaluate_main_text
 from .extract import extract_documents
 from .inputs import Document, read_documents
 from .process import ProcessSummary, process
+from .record import failed, is_failure
 from .settings import Config, use_config
 from .store.query import query
 
@@ -51,10 +53,21 @@ def db_option(function: Callable[..., Any]) -> Callable[..., Any]:
                         type=click.Path(dir_okay=False), help="SQLite database file.")(function)
 
 
+def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r} (try utf-8, gbk, gb18030, big5, latin-1)") \
+                from None
+    return value
+
+
 def pipeline_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """Options that every command running the pipeline shares."""
     for option in reversed([
-        click.option("--encoding", help="Encoding of the inputs, when it is not UTF-8 (e.g. gbk)."),
+        click.option("--encoding", callback=_check_encoding,
+                     help="Encoding of the inputs, when it is not UTF-8 (e.g. gbk)."),
         click.option("--en-model", help="English spaCy pipeline (setting en_model)."),
         click.option("--max-document-chars", type=int, help="Setting max_document_chars."),
     ]):
@@ -71,7 +84,7 @@ class _Progress:
 
     def __call__(self, document: Document, record: dict[str, Any]) -> None:
         self.count += 1
-        self.failed += bool(record["errors"])
+        self.failed += failed(record)
         if self.enabled:
             click.echo(f"\r{self.label}: {self.count} documents, {self.failed} with errors",
                        err=True, nl=False)
@@ -83,7 +96,7 @@ class _Progress:
 
 def _report_errors(errors: list[dict[str, Any]]) -> None:
     for error in errors:
-        click.echo(f"error: {error['message']}", err=True)
+        click.echo(f"{'error' if is_failure(error) else 'warning'}: {error['message']}", err=True)
 
 
 @click.group()

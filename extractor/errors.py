@@ -4,11 +4,11 @@ The exception tree::
 
     ExtractorError
     ├── ConfigError        a setting or a settings file is wrong
-    ├── InputError         a document or an input file cannot be read
-    ├── ModelError         a pipeline or model cannot be loaded
+    ├── ModelError         a pipeline, model or data file cannot be loaded
     └── StoreError         the SQLite store refused an operation
 
-Messages live in :class:`Errors` and :class:`Warnings`; each says what failed, shows the
+Input that cannot be read raises nothing: it becomes a record whose ``errors`` carry E0xx codes
+(see inputs.py). Messages live in :class:`Errors` and :class:`Warnings`; each says what failed, shows the
 offending value and says what to do. Every message carries its code, so users can search for it.
 """
 
@@ -70,6 +70,8 @@ class Errors(metaclass=_Catalogue):
         "Use a SELECT (or WITH ... SELECT) statement."
     )
     E042 = "The query failed: {detail}"
+    E044 = ("Cannot open {path} as an extractor database: {detail}. Give --db a new file name or an "
+            "existing extractor database, in a folder that exists.")
     E050 = ("{path} is not an article-extraction benchmark folder (no ground-truth.json). Point to "
             "../shared/eval/article-extraction-benchmark.")
     E051 = "Give gold records (e.g. corpus/gold/test.jsonl) or --main-text BENCHMARK_DIR."
@@ -89,14 +91,6 @@ class ExtractorError(Exception):
 
 class ConfigError(ExtractorError):
     pass
-
-
-class InputError(ExtractorError):
-    """A document or input file cannot be read; ``code`` is the catalogue code."""
-
-    def __init__(self, message: str, *, code: str) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 class ModelError(ExtractorError):

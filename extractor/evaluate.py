@@ -160,7 +160,7 @@ class _Scorer:
         gold_args = [(e["sentence"], e["type"], a["role"], a["start"], a["end"])
                      for e in gold["events"] for a in e["arguments"]]
         pred_args = [(_sentence_of(starts, e["trigger"]["start"]), e["type"], a["role"], a["start"], a["end"])
-                     for e in predicted["events"] for a in e["arguments"]]
+                     for e in predicted["events"] for a in e["arguments"] if "start" in a and "end" in a]
         a_exp.update(arg[2] for arg in gold_args)
         a_pred.update(arg[2] for arg in set(pred_args))
         unused = list(set(pred_args))
@@ -183,8 +183,8 @@ class _Scorer:
                 self.modality["same"] += event["modality"] in pred_modality[key]
 
     def _sentiment(self, gold: dict[str, Any], predicted: dict[str, Any]) -> None:
-        if predicted.get("sentiment"):
-            self.sentiment["document"].append((gold["sentiment"]["label"], predicted["sentiment"]["label"]))
+        label = (predicted.get("sentiment") or {}).get("label", "none")  # no prediction counts as wrong
+        self.sentiment["document"].append((gold["sentiment"]["label"], label))
         for sentence in gold["sentences"]:
             overlaps = [(min(sentence["end"], p["end"]) - max(sentence["start"], p["start"]), p)
                         for p in predicted["sentences"]]
@@ -206,15 +206,18 @@ def _sentiment_scores(pairs: list[tuple[str, str]]) -> dict[str, Any]:
             "confusion": {f"{g}->{p}": n for (g, p), n in sorted(Counter(pairs).items()) if g != p}}
 
 
+def _empty(document_id: str) -> dict[str, Any]:
+    return {"id": document_id, "sentiment": None, "sentences": [], "entities": [], "events": [], "errors": []}
+
+
 def evaluate(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """Every score of the module docstring, as one JSON-ready dict."""
     predictions = {r["id"]: r for r in predicted}
     scorer = _Scorer()
     gold = list(gold)
     missing = [g["id"] for g in gold if g["id"] not in predictions]
-    for record in gold:
-        if record["id"] in predictions:
-            scorer.document(record, predictions[record["id"]])
+    for record in gold:  # a document without prediction is scored as an empty one
+        scorer.document(record, predictions.get(record["id"]) or _empty(record["id"]))
     values = {group: {"accuracy": round(c["correct"] / c["found"], 4) if c["found"] else 0.0,
                       "found": c["found"], "gold": c["gold"]} for group, c in scorer.values.items()}
     modality = scorer.modality

@@ -12,6 +12,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import Errors
@@ -31,22 +32,24 @@ def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
+def _one(nlp: Language, document: Document) -> Doc | Exception:
+    try:
+        return nlp(make_doc(nlp, document.text, _published_date(document)))
+    except Exception as e:  # noqa: BLE001 - becomes the document's error record
+        return e
+
+
 def _run(documents: list[Document], config: Config) -> dict[int, Doc | Exception]:
-    """Process documents of one language; a failure isolates the document that caused it."""
+    """Process documents of one language in a batch; if the batch fails, each document is run
+    again alone, from a fresh Doc, so that only the one at fault gets an error record."""
     lang = documents[0].lang or config.default_lang
     nlp = load_pipeline(lang, en_model=config.en_model, models_dir=config.models_path.resolve())
     nlp.max_length = max(nlp.max_length, config.max_document_chars)  # the setting is the limit
-    made = [make_doc(nlp, d.text, _published_date(d)) for d in documents]
     try:
+        made = [make_doc(nlp, d.text, _published_date(d)) for d in documents]
         return dict(enumerate(nlp.pipe(made, batch_size=config.batch_size)))
     except Exception:  # noqa: BLE001 - retried one by one to find the document at fault
-        results: dict[int, Doc | Exception] = {}
-        for i, doc in enumerate(made):
-            try:
-                results[i] = nlp(doc)
-            except Exception as e:  # noqa: BLE001 - becomes the document's error record
-                results[i] = e
-        return results
+        return {i: _one(nlp, document) for i, document in enumerate(documents)}
 
 
 def extract_documents(documents: Iterable[Document], *, config: Config = DEFAULT_CONFIG,

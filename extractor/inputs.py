@@ -9,11 +9,13 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +25,11 @@ from .parse.html import parse_html
 
 LANGUAGES = ("en", "zh")
 STDIN = "-"
-_JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
-_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-_STRING_FIELDS = ("id", "title", "url", "published_at", "lang", "source", "text", "html")
+_SUFFIX_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".html": "html", ".htm": "html",
+                 ".xhtml": "html", ".txt": "text", ".text": "text", ".md": "text"}
+_STRING_FIELDS = ("title", "url", "published_at", "lang", "source", "text", "html")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.I)
 
 
 @dataclass
@@ -45,7 +49,7 @@ class Document:
     errors: list[dict[str, Any]] = field(default_factory=list)
     processable: bool = True
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -94,17 +98,13 @@ def _sniff_kind(text: str) -> str:
 
 
 def _kind_of(name: str) -> str | None:
-    suffix = Path(name).suffix.lower()
-    if suffix in _JSONL_SUFFIXES:
-        return "jsonl"
-    if suffix in _HTML_SUFFIXES:
-        return "html"
-    return None
+    """The kind a file name says; None for unknown names, whose content decides."""
+    return _SUFFIX_KINDS.get(Path(name).suffix.lower())
 
 
 def _make_document(fields: dict[str, Any], input_name: str, *, line: int | None,
                    encoding: str, max_document_chars: int) -> Document:
-    text = fields.get("text") or ""
+    text = _LONE_SURROGATE.sub("\ufffd", fields.get("text") or "")
     page = parse_html(fields["html"]) if not text and fields.get("html") else None
     if page is not None:
         text = page.text
@@ -118,7 +118,13 @@ def _make_document(fields: dict[str, Any], input_name: str, *, line: int | None,
         source=fields.get("source"),
         encoding=encoding,
     )
-    doc.id = str(fields.get("id") or f"doc-{doc.content_hash[:16]}")
+    given_id = fields.get("id")
+    if given_id is not None and given_id != "":
+        doc.id = str(given_id)
+    elif text.strip():
+        doc.id = f"doc-{doc.content_hash[:16]}"
+    else:  # no text to derive an id from: where it came from tells empty documents apart
+        doc.id = "error-" + hashlib.sha256(doc.input.encode()).hexdigest()[:16]
     published = fields.get("published_at") or (page.published_at if page else None)
     if published:
         try:
@@ -141,27 +147,40 @@ def _make_document(fields: dict[str, Any], input_name: str, *, line: int | None,
     return doc
 
 
+def _raw(line: str) -> bytes:
+    return line.encode("utf-8", "surrogatepass")
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> near its top."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
 def _read_jsonl(text: str, name: str, *, encoding: str, max_document_chars: int) -> Iterator[Document]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only \n ends a line: U+2028 and the like may stand raw inside a JSON string.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.rstrip("\r")
         if not line.strip():
             continue
-        raw = line.encode("utf-8", "surrogatepass")
         try:
             value = json.loads(line)
         except json.JSONDecodeError as e:
             yield _failed(name, "E003", Errors.E003.format(input=name, line=number, detail=e.msg),
-                          raw=raw, line=number)
+                          raw=_raw(line), line=number)
             continue
         if not isinstance(value, dict):
             yield _failed(name, "E004", Errors.E004.format(input=name, line=number,
-                                                           kind=type(value).__name__), raw=raw, line=number)
+                                                           kind=type(value).__name__), raw=_raw(line), line=number)
             continue
-        wrong = next((k for k in _STRING_FIELDS if value.get(k) is not None
-                      and not isinstance(value[k], str) and k != "id"), None)
+        wrong = next((k for k in _STRING_FIELDS if value.get(k) is not None and not isinstance(value[k], str)),
+                     None)
+        if wrong is None and not isinstance(value.get("id", ""), (str, int)):
+            wrong = "id"
         if wrong:
             yield _failed(name, "E012", Errors.E012.format(input=f"{name}:{number}", field=wrong,
                                                            kind=type(value[wrong]).__name__),
-                          raw=raw, line=number)
+                          raw=_raw(line), line=number)
             continue
         yield _make_document(value, name, line=number, encoding=encoding,
                              max_document_chars=max_document_chars)
@@ -184,6 +203,8 @@ def read_bytes(data: bytes, name: str, *, kind: str | None = None, encoding: str
     if reason:
         yield _failed(name, "E002", Errors.E002.format(input=name, reason=reason), raw=data[:256])
         return
+    if kind == "html" and encoding is None:
+        encoding = _declared_charset(data)
     decoded = decode(data, encoding=encoding)
     kind = kind or _sniff_kind(decoded.text)
     if kind == "jsonl":

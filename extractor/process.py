@@ -12,12 +12,15 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import spacy
 from sqlite_utils import Database
 
 from . import __version__
 from .extract import extract_documents
 from .inputs import Document, read_documents
 from .nlp.gazetteer import load_gazetteer
+from .nlp.pipeline import resolve_en_model
+from .record import failed
 from .settings import DEFAULT_CONFIG, Config
 from .store.schema import open_db
 from .store.write import store_companies, store_records
@@ -37,8 +40,12 @@ class ProcessSummary:
 
 
 def pipeline_version(config: Config) -> str:
-    """The code and gazetteer versions: a stored document made by another version is redone."""
-    return f"{__version__}+{load_gazetteer(config.models_path.resolve()).version}"
+    """The code, English model and gazetteer versions: a stored document made by another
+    pipeline is redone."""
+    model = resolve_en_model(config.en_model)
+    if spacy.util.is_package(model):
+        model += "-" + spacy.util.get_package_version(model)
+    return f"{__version__}+{model}+{load_gazetteer(config.models_path.resolve()).version}"
 
 
 def _unchanged(db: Database, document: Document, version: str) -> bool:
@@ -74,9 +81,9 @@ def process(inputs: Iterable[str | Path], *, db_path: str | Path, config: Config
             summary.processed += 1
             summary.entities += len(record["entities"])
             summary.events += len(record["events"])
-            if record["errors"]:
+            summary.errors += record["errors"]
+            if failed(record):
                 summary.failed += 1
-                summary.errors += record["errors"]
             if on_record:
                 on_record(document, record)
     db.close()

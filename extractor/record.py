@@ -15,6 +15,15 @@ RECORD_KEYS = ("id", "lang", "published_at", "title", "sentiment", "sentences", 
                "errors")
 
 
+def is_failure(error: dict[str, Any]) -> bool:
+    """Errors (E…) are failures; warnings (W…), such as a guessed encoding, are not."""
+    return str(error["code"]).startswith("E")
+
+
+def failed(record: dict[str, Any]) -> bool:
+    return any(is_failure(error) for error in record["errors"])
+
+
 def _sentiment(score: float) -> dict[str, Any]:
     return {"label": label_of(score), "score": score}
 

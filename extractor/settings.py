@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -21,6 +22,8 @@ class Setting(NamedTuple):
     name: str
     kind: type
     help: str
+    valid: Callable[[Any], bool] = lambda value: True
+    valid_help: str = ""
 
 
 SETTINGS = (
@@ -41,9 +44,13 @@ SETTINGS = (
         int,
         "Documents longer than this many characters are not processed; their record carries "
         "error E006.",
+        lambda value: value > 0,
+        "a positive integer",
     ),
-    Setting("batch_size", int, "Documents per batch given to spaCy's nlp.pipe and to the store."),
-    Setting("default_lang", str, "Language assumed when detection has too little text to decide."),
+    Setting("batch_size", int, "Documents per batch given to spaCy's nlp.pipe and to the store.",
+            lambda value: value > 0, "a positive integer"),
+    Setting("default_lang", str, "Language assumed when detection has too little text to decide.",
+            lambda value: value in ("en", "zh"), "'en' or 'zh'"),
 )
 
 
@@ -56,8 +63,9 @@ class Config:
     default_lang: str
 
     def with_overrides(self, **overrides: Any) -> Config:
-        """A copy with the given settings replaced; ``None`` values are ignored."""
-        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+        """A copy with the given settings replaced (and checked); ``None`` values are ignored."""
+        given = {k: v for k, v in overrides.items() if v is not None}
+        return replace(self, **_validate(given, Path("<options>")))
 
     @property
     def models_path(self) -> Path:
@@ -83,9 +91,11 @@ def _validate(values: dict[str, Any], path: Path) -> dict[str, Any]:
     for name, value in values.items():
         if name not in declared:
             raise ConfigError(Errors.E022.format(name=name, path=path, valid=", ".join(declared)))
-        kind = declared[name].kind
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise ConfigError(Errors.E023.format(name=name, kind=kind.__name__, value=value))
+        setting = declared[name]
+        if not isinstance(value, setting.kind) or (setting.kind is int and isinstance(value, bool)) \
+                or not setting.valid(value):
+            kind = setting.valid_help or setting.kind.__name__
+            raise ConfigError(Errors.E023.format(name=name, kind=kind, value=value))
     return values
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -112,7 +111,7 @@ def build_record(doc: dict[str, Any]) -> dict[str, Any]:
             entities[(start, end)] = {"start": start, "end": end, "text": entity["text"],
                                       "label": entity["label"], "normalized": entity.get("normalized", {})}
     spans = sorted(entities)
-    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
         if s2 < e1:
             raise GoldError(f"entities overlap: {text[s1:e1]!r} and {text[s2:e2]!r}")
     events = []

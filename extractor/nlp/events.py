@@ -5,7 +5,7 @@ arguments, date, polarity, modality and confidence (Contract 1).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,7 @@ _EXPECTED = {"en": re.compile(r"\b(?:will|would|shall|expects?|expected|plans?|p
                               r"is set to|are set to|likely|outlook|guidance)\b", re.I),
              "zh": re.compile(r"拟|预计|计划|将|有望|预期|预测|准备")}
 _INHERENTLY_EXPECTED = {"earnings_forecast"}
+CONTEXT = 300  # characters around a trigger where its arguments and cues are looked for
 _SEGMENTED_LABELS = {"COMMODITY", "PRICE", "PERCENT", "MONEY"}
 _POLAR = {"increase": "positive", "decrease": "negative"}
 
@@ -95,32 +96,67 @@ def _date(arguments: list[dict[str, Any]]) -> str | None:
 
 
 def _segments(rule: Rule, entities: list[Entity], sentence_end: int) -> list[tuple[int, int]]:
-    """Commodity prices: one event per commodity, from it to the next commodity."""
+    """Commodity prices: one event per commodity, from it to the next commodity, where a price or
+    a change follows it; other types: the whole sentence (-1 marks it)."""
     if rule.type != "commodity_price":
         return [(-1, sentence_end)]
-    starts = [e.start for e in entities if e.label == "COMMODITY"]
-    return [(s, n) for s, n in zip(starts, starts[1:] + [sentence_end], strict=True)
-            if any(e.label in ("PRICE", "PERCENT") and s <= e.start < n for e in entities)]
+    segments: list[tuple[int, int]] = []
+    start, priced = None, False
+    for entity in entities:
+        if entity.label == "COMMODITY":
+            if start is not None and priced:
+                segments.append((start, entity.start))
+            start, priced = entity.start, False
+        elif entity.label in ("PRICE", "PERCENT") and start is not None:
+            priced = True
+    if start is not None and priced:
+        segments.append((start, sentence_end))
+    return segments
 
 
-def _paragraph_date(text: str, dates: list[Entity], date_starts: list[int], position: int) -> str | None:
+def _paragraph_date(newlines: list[int], dates: list[Entity], date_starts: list[int],
+                    position: int) -> str | None:
     """The latest full date earlier in the same paragraph ("As of 16 January ... Alloy prices
     followed suit"): a second sentence about the same moment rarely repeats the date."""
-    paragraph_start = text.rfind("\n", 0, position) + 1
+    line = bisect_left(newlines, position)
+    paragraph_start = newlines[line - 1] + 1 if line else 0
     for entity in reversed(dates[bisect_left(date_starts, paragraph_start):bisect_left(date_starts, position)]):
         if not _vague(entity) and entity.normalized.get("value"):
             return str(entity.normalized["value"])
     return None
 
 
-def _event(rule: Rule, subtype: str, match: re.Match[str], sentence: int, entities: list[Entity],
-           text: str, sentence_start: int, dates: tuple[list[Entity], list[int]], lang: str,
-           sentiment: float) -> Event:
+class _Document:
+    """What every rule reads about one document, indexed once for bisection."""
+
+    def __init__(self, text: str, entities: list[Entity], lang: str) -> None:
+        self.text, self.entities, self.lang = text, entities, lang
+        self.starts = [e.start for e in entities]
+        dates = [e for e in entities if e.label == "DATE"]
+        self.dates = (dates, [e.start for e in dates])
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def near(self, position: int, scope: tuple[int, int]) -> list[Entity]:
+        """The entities within scope and within CONTEXT characters of ``position``."""
+        return in_span(self.entities, self.starts, max(scope[0], position - CONTEXT),
+                       min(scope[1], position + CONTEXT))
+
+    def inside_name(self, position: int) -> bool:
+        """Whether ``position`` falls inside a name ("price" in "price adjustment policy" is not
+        a trigger of its own; a word inside a percentage, role or policy still is)."""
+        i = bisect_right(self.starts, position) - 1
+        return i >= 0 and self.entities[i].end > position and \
+            self.entities[i].label not in ("PERCENT", "ROLE", "POLICY")
+
+
+def _event(rule: Rule, subtype: str, match: re.Match[str], sentence: int, arguments_from: list[Entity],
+           doc: _Document, sentence_start: int, sentiment: float) -> Event:
     trigger = Entity(match.start(), match.end(), "TRIGGER", match.group())
     event = Event(rule.type, subtype, trigger, sentence)
-    event.arguments = _arguments(rule.type, entities, trigger)
-    event.date = _date(event.arguments) or _paragraph_date(text, *dates, trigger.start)
-    event.modality = _modality(text[sentence_start:match.start()], lang, rule.type)
+    event.arguments = _arguments(rule.type, arguments_from, trigger)
+    event.date = _date(event.arguments) or _paragraph_date(doc.newlines, *doc.dates, trigger.start)
+    event.modality = _modality(doc.text[max(sentence_start, match.start() - CONTEXT):match.start()],
+                               doc.lang, rule.type)
     event.polarity = _POLAR.get(subtype) or (
         "positive" if sentiment > 0.15 else "negative" if sentiment < -0.15 else "neutral")
     filled = {a["role"] for a in event.arguments}
@@ -131,14 +167,16 @@ def _event(rule: Rule, subtype: str, match: re.Match[str], sentence: int, entiti
 
 def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Entity], lang: str,
                 sentence_scores: list[float]) -> list[Event]:
-    """Events of every rule in every sentence; ``sentences`` are (start, end) offsets."""
+    """Events of every rule in every sentence; ``sentences`` are (start, end) offsets.
+
+    Arguments, subtype and modality are read within CONTEXT characters of the trigger, so a
+    "sentence" of a whole flattened table costs no more per event than a short one.
+    """
+    doc = _Document(text, entities, lang)
     events: list[Event] = []
-    starts = [e.start for e in entities]
-    date_entities = [e for e in entities if e.label == "DATE"]
-    dates = (date_entities, [e.start for e in date_entities])
     for index, (start, end) in enumerate(sentences):
         sentence = text[start:end]
-        inside = in_span(entities, starts, start, end)
+        inside = in_span(entities, doc.starts, start, end)
         labels = {e.label for e in inside}
         for rule in RULES:
             if not all(labels & required for required in rule.requires):
@@ -147,18 +185,18 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 continue
             for seg_start, seg_end in _segments(rule, inside, end):
                 scope_start = max(start, seg_start)
-                segment_entities = inside if seg_start < 0 else [
-                    e for e in inside
-                    if scope_start <= e.start < seg_end or e.label not in _SEGMENTED_LABELS]
                 seen_subtypes: set[str] = set()
                 for match in COMPILED[rule.type][lang].finditer(text, scope_start, seg_end):
-                    if any(e.start <= match.start() < e.end for e in inside
-                           if e.label not in ("PERCENT", "ROLE", "POLICY")):
-                        continue  # a word inside a name ("price" in "price adjustment policy")
-                    subtype = _subtype(rule, match.group(), sentence)
+                    if doc.inside_name(match.start()):
+                        continue
+                    window = text[max(start, match.start() - CONTEXT):min(end, match.end() + CONTEXT)]
+                    subtype = _subtype(rule, match.group(), window)
                     if subtype in seen_subtypes:
                         continue
                     seen_subtypes.add(subtype)
-                    events.append(_event(rule, subtype, match, index, segment_entities, text, start,
-                                         dates, lang, sentence_scores[index]))
+                    candidates = [e for e in doc.near(match.start(), (start, end))
+                                  if seg_start < 0 or scope_start <= e.start < seg_end
+                                  or e.label not in _SEGMENTED_LABELS]
+                    events.append(_event(rule, subtype, match, index, candidates, doc, start,
+                                         sentence_scores[index]))
     return events

@@ -128,6 +128,8 @@ class Gazetteer:
     def _match_at(self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int,
                   support: list[tuple[int, int]]) -> tuple[Alias, int] | None:
         for n in self._lengths.get(keys[i], ()):
+            if i + n > len(keys):
+                continue
             candidates = self._aliases.get(tuple(keys[i:i + n]))
             if not candidates:
                 continue

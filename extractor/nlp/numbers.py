@@ -97,6 +97,7 @@ _CURRENCY = {
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "欧元": "EUR",
     "£": "GBP", "gbp": "GBP", "stg": "GBP", "sterling": "GBP", "pounds sterling": "GBP",
     "jpy": "JPY", "yen": "JPY", "日元": "JPY",
+    "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD", "s$": "SGD", "sgd": "SGD",
 }
 _SUBUNIT = {"cts", "cents", "cent"}
 _UNIT = {
@@ -123,7 +124,7 @@ def _alternation(words) -> str:
 
 _EN_UNIT_WORDS = [w for w in _UNIT if re.match(r"[a-z]", w)]
 _CN_UNIT_WORDS = [w for w in _UNIT if not re.match(r"[a-z]", w)]
-_PREFIX_CUR = r"US\$|HK\$|A\$|C\$|S\$|USD|HKD|RMB|CNY|EUR|GBP|JPY|\$|€|£|¥|￥"
+_PREFIX_CUR = r"US\$|HK\$|A\$|C\$|S\$|USD|HKD|RMB|CNY|EUR|GBP|JPY|AUD|CAD|SGD|\$|€|£|¥|￥"
 _SUFFIX_CUR = ("dollars|dollar|dlrs|dlr|yuan|renminbi|euros|euro|yen|pounds sterling|sterling|stg|"
                "cts|cents|cent|USD|HKD|RMB|CNY|EUR|GBP|JPY")
 _CN_CUR = "美元|港元|港币|人民币|欧元|日元|元"
@@ -158,7 +159,7 @@ _QUANTITY = [
     re.compile(rf"{_CN_APPROX_RE}(?P<num>{NUMBER})\s?"
                rf"(?P<unit>{_alternation(_CN_UNIT_WORDS)})"),
 ]
-_WORD_BEFORE = re.compile(r"[A-Za-z0-9]$")
+_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 
 
 def _money(match: re.Match[str]) -> Entity | None:
@@ -166,6 +167,8 @@ def _money(match: re.Match[str]) -> Entity | None:
     if value is None:
         return None
     currency_word = match.group("cur").lower()
+    if currency_word not in _CURRENCY:
+        return None
     if currency_word in _SUBUNIT:
         value = plain(Decimal(str(value)) / 100)
     normalized: dict[str, object] = {"value": value, "currency": _CURRENCY[currency_word]}
@@ -223,4 +226,5 @@ def find_numbers(text: str) -> list[Entity]:
     for pattern in _QUANTITY:
         found += [e for m in pattern.finditer(text) if (e := _quantity(m))]
     # A match must not start inside a word ("A300 tons" is not 300 tons).
-    return [e for e in found if not _WORD_BEFORE.search(text[: e.start]) or not text[e.start].isdigit()]
+    return [e for e in found
+            if not (e.start and text[e.start].isdigit() and _WORD_CHAR.match(text[e.start - 1]))]

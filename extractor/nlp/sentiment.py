@@ -42,17 +42,18 @@ def label_of(score: float) -> str:
     return "positive" if score > THRESHOLD else "negative" if score < -THRESHOLD else "neutral"
 
 
-def _zh_cues(text: str, lexicon: set[str]) -> list[int]:
-    return [m.start() for word in lexicon for m in re.finditer(re.escape(word), text)]
+_SETS = {lang: (set(POSITIVE[lang]), set(NEGATIVE[lang])) for lang in POSITIVE}
+_ZH_CUES = {sign: re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+            for sign, words in ((1, POSITIVE["zh"]), (-1, NEGATIVE["zh"]))}
 
 
 def score_sentence(text: str, lang: str) -> tuple[float, int]:
     """The sentence's score and how many cues it had."""
-    positive, negative = set(POSITIVE[lang]), set(NEGATIVE[lang])
+    positive, negative = _SETS[lang]
     pos = neg = 0
     if lang == "zh":
-        for sign, cues in ((1, _zh_cues(text, positive)), (-1, _zh_cues(text, negative))):
-            for at in cues:
+        for sign, pattern in _ZH_CUES.items():
+            for at in (m.start() for m in pattern.finditer(text)):
                 flipped = any(n in text[max(0, at - 3):at] for n in NEGATORS["zh"])
                 pos, neg = (pos + 1, neg) if (sign > 0) != flipped else (pos, neg + 1)
     else:

@@ -22,9 +22,6 @@ class Entity:
     normalized: dict[str, Any] = field(default_factory=dict)
     priority: int = 0
 
-    def overlaps(self, other: Entity) -> bool:
-        return self.start < other.end and other.start < self.end
-
 
 def resolve_overlaps(entities: list[Entity]) -> list[Entity]:
     """Keep the best of overlapping entities: higher priority, then longer, then earlier.

@@ -13,16 +13,19 @@ from .spans import Entity
 
 _A_SHARE_EXCHANGES = {"SH": "SSE", "SS": "SSE", "SZ": "SZSE", "BJ": "BSE"}
 _US_EXCHANGES = r"NYSE American|NYSE Arca|NYSE|NASDAQ|Nasdaq|AMEX|OTC|CBOE"
+# (pattern, whole): whole=False when only the code is the entity ("ticker 600111", "(600111)").
 _PATTERNS = [
-    re.compile(r"(?<![A-Za-z0-9])(?P<ex>SH|SZ|BJ)\s?(?P<code>\d{6})(?!\d)"),
-    re.compile(r"(?<!\d)(?P<code>\d{6})\.(?P<ex>SH|SZ|BJ|SS)\b"),
-    re.compile(rf"(?<![A-Za-z])(?P<us_ex>{_US_EXCHANGES})\s?:\s?(?P<us>[A-Z][A-Z.\-]{{0,6}}[A-Z])(?![A-Za-z])"),
-    re.compile(r"(?<![A-Za-z0-9$])\$(?P<us>[A-Z]{1,5})(?![A-Za-z0-9])"),
-    re.compile(r"(?<![A-Za-z0-9])(?P<us>[A-Z]{1,5})\.(?:O|OQ|N|K)(?![A-Za-z0-9])"),
-    re.compile(r"(?<![\d.])(?P<hk>\d{4,5})\.HK\b"),
-    re.compile(r"(?<![A-Za-z])(?:HKEX|SEHK|HK)\s?:\s?(?P<hk>\d{1,5})(?!\d)"),
-    re.compile(r"(?:ticker|stock code|code|symbol|证券代码|股票代码|代码)\s*[:：]?\s*(?P<code>\d{6})(?!\d)", re.I),
-    re.compile(r"[(（]\s*(?P<code>\d{6})\s*[)）]"),
+    (re.compile(r"(?<![A-Za-z0-9])(?P<ex>SH|SZ|BJ)\s?(?P<code>\d{6})(?!\d)"), True),
+    (re.compile(r"(?<!\d)(?P<code>\d{6})\.(?P<ex>SH|SZ|BJ|SS)\b"), True),
+    (re.compile(rf"(?<![A-Za-z])(?P<us_ex>{_US_EXCHANGES})\s?:\s?(?P<us>[A-Z][A-Z.\-]{{0,6}}[A-Z])(?![A-Za-z])"),
+     True),
+    (re.compile(r"(?<![A-Za-z0-9$])\$(?P<us>[A-Z]{1,5})(?![A-Za-z0-9])"), True),
+    (re.compile(r"(?<![A-Za-z0-9])(?P<us>[A-Z]{1,5})\.(?:O|OQ|N|K)(?![A-Za-z0-9])"), True),
+    (re.compile(r"(?<![\d.])(?P<hk>\d{4,5})\.HK\b"), True),
+    (re.compile(r"(?<![A-Za-z])(?:HKEX|SEHK|HK)\s?:\s?(?P<hk>\d{1,5})(?!\d)"), True),
+    (re.compile(r"(?:ticker|stock code|code|symbol|证券代码|股票代码|代码)\s*[:：]?\s*(?P<code>\d{6})(?!\d)", re.I),
+     False),
+    (re.compile(r"[(（]\s*(?P<code>\d{6})\s*[)）]"), False),
 ]
 
 
@@ -47,14 +50,13 @@ def _company_id(match: re.Match[str], gazetteer: Gazetteer) -> str | None:
 def find_tickers(text: str, gazetteer: Gazetteer) -> list[Entity]:
     """COMPANY entities for ticker mentions that name a company in the gazetteer."""
     found = []
-    for pattern in _PATTERNS:
+    for pattern, whole in _PATTERNS:
         for match in pattern.finditer(text):
             company_id = _company_id(match, gazetteer)
             if company_id is None:
                 continue
             key = next(k for k in ("code", "us", "hk") if match.groupdict().get(k))
-            # "ticker 600111" and "(600111)": the entity is the code; other forms are whole.
-            start, end = match.span(key) if pattern.pattern.startswith(("(?:ticker", "[(（]")) else match.span()
+            start, end = match.span() if whole else match.span(key)
             found.append(Entity(start, end, "COMPANY", text[start:end],
                                 normalized_entry(gazetteer.entries[company_id], "COMPANY"), priority=3))
     return found

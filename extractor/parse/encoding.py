@@ -1,7 +1,8 @@
 """Decode bytes to text, in exactly one place.
 
-Order: a byte-order mark; valid UTF-8; the encoding the caller declares; then charset_normalizer's
-guesses, with the Chinese encodings widened to GB18030 (a superset of GB2312 and GBK); last, a
+Order: a byte-order mark; the encoding the caller declares (a header, a <meta>, a flag), if the
+bytes decode with it; valid UTF-8; then charset_normalizer's guesses among the encodings news and
+filings use, with the Chinese encodings widened to GB18030 (a superset of GB2312 and GBK); last, a
 lossy UTF-8 decode. The result says which encoding was used and whether it was a guess.
 """
 
@@ -14,6 +15,8 @@ from charset_normalizer import from_bytes
 
 # Guesses that are subsets of a wider encoding are decoded with the wider one.
 _WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "ascii": "utf-8"}
+# Encodings worth guessing for English and Chinese text: Chinese double-byte, Western single-byte.
+CANDIDATES = ["gb18030", "big5", "cp1252", "latin_1"]
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -44,7 +47,7 @@ def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    for match in from_bytes(data, cp_isolation=None):
+    for match in from_bytes(data, cp_isolation=CANDIDATES):
         name = _normalise_name(match.encoding)
         try:
             return Decoded(data.decode(name), name, guessed=True)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
-_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "iframe")
+_DROP = ("head", "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template",
+         "iframe")
 _BLOCKS = frozenset(
     "p div li h1 h2 h3 h4 h5 h6 tr td th br blockquote pre section article dd dt figcaption".split()
 )
@@ -26,6 +27,7 @@ _PUBLISHED_META = (
     "dc.date",
     "dc.date.issued",
 )
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 
 
@@ -79,10 +81,17 @@ def _block_text(root: etree._Element) -> str:
 
 
 def parse_html(html: str) -> Page:
-    """Main text, title and publication time of an HTML page (already decoded)."""
+    """Main text, title and publication time of an HTML page (already decoded).
+
+    Pages lxml cannot read at all (only a comment, say) give an empty page; the caller reports
+    the document as having no text."""
+    html = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses str input that declares an encoding
     if not html.strip():
         return Page("", None, None)
-    tree = lxml.html.document_fromstring(html)
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return Page("", None, None)
     title = _meta(tree, ("og:title",)) or (tree.findtext(".//title") or "").strip() or None
     published = _meta(tree, _PUBLISHED_META)
     if published is None:

@@ -43,7 +43,7 @@ def query(path: str | Path, sql: str, params: dict[str, Any] | list[Any] | None 
         return columns, cursor.fetchall()
     except sqlite3.DatabaseError as e:
         message = str(e)
-        if "readonly" in message or "not authorized" in message:
+        if "readonly" in message or "not authorized" in message or "authorization denied" in message:
             raise StoreError(Errors.E041.format(detail=message)) from e
         raise StoreError(Errors.E042.format(detail=message)) from e
     finally:

@@ -5,8 +5,12 @@ Ids are derived from content, so writing the same records twice leaves the same 
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from ..errors import Errors, StoreError
 
 MIGRATIONS = Migrations("extractor")
 
@@ -113,8 +117,11 @@ def m001_initial(db: Database) -> None:
 
 def open_db(path: str) -> Database:
     """The store at ``path``, created or migrated to the current schema, in WAL mode."""
-    db = Database(path)
-    db.enable_wal()
-    db.execute("PRAGMA foreign_keys = ON")
-    MIGRATIONS.apply(db)
+    try:
+        db = Database(path)
+        db.enable_wal()
+        db.execute("PRAGMA foreign_keys = ON")
+        MIGRATIONS.apply(db)
+    except sqlite3.DatabaseError as e:
+        raise StoreError(Errors.E044.format(path=path, detail=e)) from e
     return db

@@ -14,6 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..inputs import Document
+from ..record import is_failure
 from .fts import segment
 
 # In the order rows are inserted (parents first); deleted in reverse.
@@ -49,7 +50,7 @@ def _document_row(document: Document, record: dict[str, Any], version: str) -> d
         "fetched_at": None, "content_hash": document.content_hash, "encoding": document.encoding,
         "input": document.input, "sentiment_label": sentiment.get("label"),
         "sentiment_score": sentiment.get("score"), "errors": _json(record["errors"]),
-        "error_count": len(record["errors"]), "extractor_version": version,
+        "error_count": sum(map(is_failure, record["errors"])), "extractor_version": version,
     }
 
 
@@ -68,9 +69,9 @@ def _child_rows(document_id: str, record: dict[str, Any]) -> dict[str, list[dict
         trigger = event["trigger"]
         event_id = derived_id(document_id, event["type"], event["subtype"], trigger["start"],
                               trigger["end"])
-        company_id = next((_flat(a.get("normalized"))["company_id"] for a in event["arguments"]
-                           if a["role"] in COMPANY_ROLES and _flat(a.get("normalized"))["company_id"]),
-                          None)
+        company_ids = (_flat(a.get("normalized"))["company_id"] for a in event["arguments"]
+                       if a["role"] in COMPANY_ROLES)
+        company_id = next((c for c in company_ids if c), None)
         rows["events"].append({
             "id": event_id, "document_id": document_id, "type": event["type"],
             "subtype": event["subtype"], "trigger_text": trigger["text"],
