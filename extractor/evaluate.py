@@ -140,13 +140,11 @@ class _Scorer:
         pred.update(Counter(t for (_, t), n in pred_sent.items() for _ in range(n)))
         matched = gold_sent & pred_sent
         tp.update(Counter(t for (_, t), n in matched.items() for _ in range(n)))
-        text = gold["text"]
-        for (sentence, event_type), n in (gold_sent - pred_sent).items():
-            self.missed += [{"doc": gold["id"], "kind": "event", "label": event_type,
-                             "text": text[gold["sentences"][sentence]["start"]:gold["sentences"][sentence]["end"]]}] * n
-        for (sentence, event_type), n in (pred_sent - gold_sent).items():
-            self.spurious += [{"doc": gold["id"], "kind": "event", "label": event_type,
-                               "text": text[gold["sentences"][sentence]["start"]:gold["sentences"][sentence]["end"]]}] * n
+        for listing, unmatched in ((self.missed, gold_sent - pred_sent), (self.spurious, pred_sent - gold_sent)):
+            for (sentence, event_type), n in unmatched.items():
+                span = gold["sentences"][sentence]
+                listing += [{"doc": gold["id"], "kind": "event", "label": event_type,
+                             "text": gold["text"][span["start"]:span["end"]]}] * n
         d_tp, d_pred, d_exp = self.events["document"]
         gold_types, pred_types = {e["type"] for e in gold["events"]}, {e["type"] for e in predicted["events"]}
         d_exp.update(gold_types)

