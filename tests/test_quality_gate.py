@@ -46,3 +46,22 @@ def test_quality_gate_main_text_next_to_trafilatura(baseline):
     assert result["pages"] == 181
     assert result["extractor"]["f1"] >= baseline["floors"][gate.MAIN_TEXT_F1]
     assert result["trafilatura"]["f1"] > 0.9  # the baseline ran, scoring what the benchmark reports
+
+
+def test_quality_gate_lowering_a_floor_needs_the_flag_and_a_changelog_line(tmp_path, monkeypatch):
+    baseline, changelog = tmp_path / "baseline.json", tmp_path / "CHANGELOG.md"
+    baseline.write_text(json.dumps({"floors": {"events.sentence.micro_f1": 0.9}}), encoding="utf-8")
+    changelog.write_text("# Changelog\n\n## [Unreleased]\n\n- Nothing yet.\n\n## [0.0.1]\n", encoding="utf-8")
+    monkeypatch.setattr(gate, "BASELINE", baseline)
+    monkeypatch.setattr(gate, "CHANGELOG", changelog)
+    scores = {"events.sentence.micro_f1": 0.5}
+    with pytest.raises(SystemExit, match="would go down"):
+        gate.update(scores, allow_regression=False)
+    with pytest.raises(SystemExit, match="not named in CHANGELOG"):
+        gate.update(scores, allow_regression=True)
+    changelog.write_text("# Changelog\n\n## [Unreleased]\n\n- Lower events.sentence.micro_f1: new corpus.\n",
+                         encoding="utf-8")
+    pinned = gate.update(scores, allow_regression=True)
+    assert pinned["floors"]["events.sentence.micro_f1"] == 0.498
+    assert gate.update({"events.sentence.micro_f1": 0.6}, allow_regression=False)["floors"][
+        "events.sentence.micro_f1"] == 0.598
