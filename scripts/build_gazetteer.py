@@ -35,11 +35,39 @@ def _nfkc(text: str) -> str:
 
 
 def _title(name: str) -> str:
-    """SEC names are upper case: 'MICROSOFT CORP' -> 'Microsoft Corp'; mixed case is kept."""
-    if name != name.upper():
-        return name
-    words = [w.capitalize() if w.isalpha() and len(w) > 1 else w for w in name.split()]
+    """SEC names are often upper case: 'MICROSOFT CORP' -> 'Microsoft Corp'. In mixed names only
+    the long upper-case words change ('Arrowhead PHARMACEUTICALS, INC.' -> '... Pharmaceuticals, Inc.');
+    short ones may be acronyms."""
+    mixed = name != name.upper()
+    words = []
+    for word in name.split():
+        core = word.strip(",.")
+        if core.isalpha() and core.isupper() and len(core) > 1 and (not mixed or len(core) > 4 or core in
+                                                                       ("INC", "CORP", "LTD", "CO", "PLC")):
+            word = word.replace(core, core.capitalize())
+        words.append(word)
     return " ".join(w.upper() if w in _ACRONYMS else w for w in words)
+
+
+# First words that name no company on their own.
+_GENERIC_FIRST = {"china", "chinese", "american", "america", "first", "general", "united", "national",
+                  "international", "global", "new", "great", "pacific", "southern", "northern", "eastern",
+                  "western", "central", "hong", "shanghai", "beijing", "shenzhen", "guangdong", "jiangsu",
+                  "zhejiang", "sichuan", "hubei", "hunan", "henan", "shandong", "fujian", "anhui", "jiangxi",
+                  "royal", "bank", "capital", "energy", "golden", "gold", "silver", "green", "blue", "red",
+                  "digital", "advanced", "applied", "allied", "smart", "alpha", "omega", "star", "sun",
+                  "world", "universal", "standard", "western", "texas", "california", "florida", "york"}
+
+
+def first_word_alias(alias: str) -> str | None:
+    """'Costco' from 'Costco Wholesale', 'Arrowhead' from 'Arrowhead Pharmaceuticals': linked only
+    where context confirms it (see extractor/nlp/gazetteer.py)."""
+    words = alias.split()
+    first = words[0].strip(",.")
+    if len(words) < 2 or len(first) < 4 or not first[:1].isupper() or first.lower() in _GENERIC_FIRST \
+            or not first.isalpha():
+        return None
+    return first
 
 
 def english_aliases(name: str) -> list[str]:
@@ -55,6 +83,9 @@ def english_aliases(name: str) -> list[str]:
         if len(shorter.split()) < 1 or shorter == current:
             break
         current = shorter
+    first = first_word_alias(aliases[-1])
+    if first:
+        aliases.append(first)
     return [a for a in dict.fromkeys(aliases) if len(a) >= 2]
 
 

@@ -24,9 +24,17 @@ def _values(text: str, published: date | None = PUBLISHED) -> list[tuple[str, st
     ("2026年1月16日", "2026-01-16"), ("1月20日", "2026-01-20"), ("2026年一季度", "2026-Q1"),
     ("一季度", "2026-Q1"), ("上半年", "2026-H1"), ("2025年度", "FY2025"), ("去年", "2025"),
     ("2026年1月", "2026-01"),
+    ("October", "2025-10"), ("in May", "2025-05"), ("second-quarter", "2025-Q2"), ("the first half", "2026-H1"),
+    ("the December quarter", "2025-Q4"), ("the end of the year", "2026-12-31"), ("5月", "2025-05"),
+    ("上月", "2025-12"), ("本月", "2026-01"), ("2025年年度", "FY2025"),
 ])
 def test_dates_resolve_against_publication(text, value):
-    assert _values(text) == [(text, value)]
+    assert _values(text) == [(text.removeprefix("in "), value)]
+
+
+@pytest.mark.parametrize("text", ["May rise", "2,025 tonnes", "$2025", "2025年营收100亿元" if False else "20256"])
+def test_dates_leave_non_dates_alone(text):
+    assert _values(text) == []
 
 
 def test_dates_since_is_kept_as_relation():

@@ -34,7 +34,7 @@ Resolver = Callable[[re.Match[str], "date | None"], "dict[str, object] | None"]
 
 
 def _month(m: re.Match[str]) -> int:
-    return MONTHS[m["month"].lower().rstrip(".")]
+    return MONTHS[(m["month"] or m.groupdict().get("may") or "").lower().rstrip(".")]
 
 
 def _day_value(year: int, month: int, day: int) -> dict[str, object] | None:
@@ -102,6 +102,56 @@ def _short_quarter(m: re.Match[str], published: date | None) -> dict[str, object
 def _half(m: re.Match[str], published: date | None) -> dict[str, object] | None:
     half = 1 if (m["half"] or m["h"]).lower() in ("first", "h1") else 2
     return {"value": f"{m['year'] or m['year2']}-H{half}", "granularity": "half"}
+
+
+def _latest_year(published: date | None, month: int) -> int | None:
+    """The year of a month (or of the month a period starts) named without one: the latest that
+    does not start far after publication."""
+    if published is None:
+        return None
+    return published.year - (1 if month > published.month + 2 else 0)
+
+
+def _month_only(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    month = _month(m)
+    year = _latest_year(published, month)
+    return {"value": f"{year}-{month:02d}", "granularity": "month"} if year else None
+
+
+def _bare_quarter(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    """"second-quarter results", "the December quarter": the latest such quarter."""
+    quarter = ORDINALS[m["ordinal"].lower()] if m["ordinal"] else (_month(m) - 1) // 3 + 1
+    year = _latest_year(published, quarter * 3 - 2)
+    return {"value": f"{year}-Q{quarter}", "granularity": "quarter"} if year else None
+
+
+def _bare_half(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    half = 1 if m["half"].lower() == "first" else 2
+    year = _latest_year(published, 1 if half == 1 else 7)
+    return {"value": f"{year}-H{half}", "granularity": "half"} if year else None
+
+
+def _this_year_end(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    if published is None:
+        return None
+    start = m["edge"].lower() in ("beginning", "start")
+    return {"value": f"{published.year}-{'01-01' if start else '12-31'}", "granularity": "day"}
+
+
+def _cn_relative_month(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    """上月, 本月, 下月."""
+    if published is None:
+        return None
+    index = published.year * 12 + published.month - 1 + {"上": -1, "本": 0, "下": 1}[m["rel"]]
+    return {"value": f"{index // 12}-{index % 12 + 1:02d}", "granularity": "month"}
+
+
+def _cn_month_only(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    month = int(m["m"])
+    if not 1 <= month <= 12:
+        return None
+    year = _latest_year(published, month)
+    return {"value": f"{year}-{month:02d}", "granularity": "month"} if year else None
 
 
 def _year_edge(m: re.Match[str], published: date | None) -> dict[str, object] | None:
@@ -204,6 +254,18 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
                 rf"(?P<lead>in|since|for|of|by|until|during|from)\s+){_YEAR}\b(?![-/.]\d|\s*%)", re.I),
      _year),
     (re.compile(rf"{_B}{_RELATIVE_YEAR}\b", re.I), _relative_year_only),
+    (re.compile(rf"{_B}the\s+(?P<edge>beginning|start|end)\s+of\s+the\s+year\b", re.I), _this_year_end),
+    (re.compile(rf"{_B}(?:the\s+)?(?P<ordinal>first|second|third|fourth)[- ]quarter\b(?!\s+of)", re.I),
+     _bare_quarter),
+    (re.compile(rf"{_B}the\s+{_MONTH}\s+quarter\b(?P<ordinal>)", re.I), _bare_quarter),
+    (re.compile(rf"{_B}the\s+(?P<half>first|second)\s+half\b(?!\s+of)", re.I), _bare_half),
+    # A month alone: "in October". "May" only after a preposition, as it is also a verb.
+    (re.compile(r"(?<![\w-])(?P<month>January|February|March|April|June|July|August|September|October|"
+                r"November|December|Jan\.|Feb\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)(?![\w-])"
+                r"|\b(?P<lead>in|since|by|until|from|of|early|late|mid)\s+(?P<may>May)\b"), _month_only),
+    # A year alone, not an amount or part of a number: "2026 guidance", "the 2025 results".
+    (re.compile(r"(?<![\d.,$¥€£\w])(?P<year>(?:19|20)\d\d)(?![\d.,%]|\s*(?:年|万|亿|[-–]\d|/\d))"),
+     lambda m, p: {"value": m["year"], "granularity": "year"}),
     (re.compile(rf"{_B}(?P<word>today|yesterday|tomorrow)\b", re.I), _relative_day),
     (re.compile(rf"{_B}(?:(?P<last>last)\s+|on\s+)(?P<weekday>monday|tuesday|wednesday|thursday|friday|"
                 rf"saturday|sunday)\b", re.I), _weekday),
@@ -215,8 +277,10 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
                 r"(?:(?P<first3>前三季度)|第?(?P<q>[一二三四1-4])季度)"), _cn_quarter),
     (re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>[去今明本])年)?\s*(?P<half>[上下])半年(?:度)?"),
      _cn_half),
-    (re.compile(r"(?P<year>(?:19|20)\d\d)\s*(?:(?P<fiscal>年度|财年)|年)(?![度\d\s]*[月季上下半前第一二三四])"),
+    (re.compile(r"(?P<year>(?:19|20)\d\d)\s*(?:(?P<fiscal>年?年度|财年)|年)(?![度\d\s]*[月季上下半前第一二三四])"),
      _cn_year),
+    (re.compile(r"(?<![\d年])(?P<m>1[0-2]|[1-9])\s*月(?![\d日号份])"), _cn_month_only),
+    (re.compile(r"(?P<rel>[上本下])个?月(?![份底末初])"), _cn_relative_month),
     (re.compile(r"(?P<rel>[去今明])年(?![度\s]*[一二三四上下前第]|\d)"), _cn_relative_year),
     (re.compile(r"(?P<word>今天|今日|昨天|昨日|明天|明日)"), _relative_day),
 ]

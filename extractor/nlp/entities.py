@@ -27,9 +27,19 @@ _COMPANY_WORDS = re.compile(
     r"Airlines|Petroleum|Chemicals?|Semiconductors?|Securities|Insurance)\b\.?$"
     r"|(?:公司|集团|银行|股份)$"
 )
+# A model DATE must name a point in time (a digit, month, weekday, or today-like word) and not be
+# a duration or a frequency.
+_DATE_WORD = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|"
+                        r"sun|today|yesterday|tomorrow|last|next|this|previous|quarter|half|year|month)", re.I)
+_DURATION = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|few)[- ]"
+                       r"(?:years?|months?|weeks?|days?|quarters?)$|-(?:year|month|week|day)$|"
+                       r"^(?:annual|annually|quarterly|monthly|weekly|daily|year|month|week|day)$", re.I)
 _REFERENCE = re.compile(
-    r"\b[Tt]he (?:company|firm|group|miner|producer|lender|carmaker|automaker|bank|insurer|"
-    r"retailer|chipmaker|developer)\b(?:['’]s)?|该公司|本公司|(?:(?<=^)|(?<=[\s，。；：、（(“]))公司(?![\u3400-\u9fff]{0,1}名称)"
+    r"\b[Tt]he (?:[a-z][\w-]* )?(?:[Cc]ompany|firm|group|miner|producer|lender|carmaker|automaker|bank|"
+    r"insurer|retailer|chipmaker|drugmaker|planemaker|toymaker|maker|developer|distiller|brewer|"
+    r"carrier|airline|steelmaker|smelter|refiner|utility|operator|insurer)\b(?:['’]s)?"
+    # 公司 alone stands for the company, but not inside 子公司, 上市公司, 有限公司, 证券公司 ...
+    r"|该公司|本公司|本行|(?<![子市限任份母总分团券险资技理业控股司该本])公司(?!债|名称)"
 )
 
 
@@ -39,6 +49,8 @@ def _model_entities(doc: Doc) -> list[Entity]:
         label = _MODEL_LABELS.get(ent.label_)
         if label is None:
             continue
+        if label == "DATE" and (not _DATE_WORD.search(ent.text) or _DURATION.search(ent.text)):
+            continue  # "annual", "quarterly", "three years": no date, or a duration
         if ent.text[:1].islower() and label in ("ORG", "PERSON", "GPE"):
             continue  # "price-earnings" is no organisation
         if label in ("ORG", "PERSON") and _COMPANY_WORDS.search(ent.text):
@@ -49,7 +61,9 @@ def _model_entities(doc: Doc) -> list[Entity]:
 
 
 def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
-    """"the company", "该公司", "公司": the latest company named before it."""
+    """"the company", "该公司": the latest company named before it. "公司", "本公司", "本行" and
+    "the Company" (as filings and announcements write it) stand for the document's own company:
+    the first one it names."""
     companies = [e for e in entities if e.label == "COMPANY" and e.normalized.get("id")]
     ends = [c.end for c in companies]  # non-overlapping and sorted, so ends are sorted too
     found = []
@@ -57,7 +71,8 @@ def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
         i = bisect_right(ends, match.start())
         if i == 0:
             continue
-        antecedent = companies[i - 1]
+        own = match.group() in ("公司", "本公司", "本行") or match.group().startswith(("the Company", "The Company"))
+        antecedent = companies[0] if own else companies[i - 1]
         end = match.end() - (2 if match.group().endswith(("'s", "’s")) else 0)
         found.append(Entity(match.start(), end, "COMPANY", text[match.start():end],
                             {**antecedent.normalized, "reference": True}, priority=1))
@@ -69,8 +84,7 @@ def tag_entities(doc: Doc, gazetteer: Gazetteer, published: date | None) -> list
     text = doc.text
     model = _model_entities(doc)
     support = [(e.start, e.end) for e in model if e.label in ("ORG", "COMPANY")]
-    entities = resolve_overlaps(
-        gazetteer.find(text, support=support) + find_tickers(text, gazetteer)
-        + find_numbers(text) + find_dates(text, published) + model
-    )
+    tickers = find_tickers(text, gazetteer)
+    names = gazetteer.find(text, support=support, confirmed=(e.normalized["id"] for e in tickers))
+    entities = resolve_overlaps(names + tickers + find_numbers(text) + find_dates(text, published) + model)
     return resolve_overlaps(entities + _link_references(text, entities))

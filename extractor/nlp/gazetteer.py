@@ -93,8 +93,8 @@ class Gazetteer:
             lengths.sort(reverse=True)
         return self
 
-    def _accepts(self, alias: Alias, text: str, window: list[tuple[int, int, str]],
-                 support: list[tuple[int, int]]) -> bool:
+    def _accepts(self, alias: Alias, text: str, window: list[tuple[int, int, str]]) -> bool:
+        """Whether the text's casing and surroundings fit the alias (support aside)."""
         start, end = window[0][0], window[-1][1]
         surface = text[start:end]
         if alias.case == _EXACT and alias.cased != tuple(
@@ -102,31 +102,46 @@ class Gazetteer:
             return False
         if alias.case == _CAPITALISED and not (surface[:1].isupper() or surface[:1].isdigit()):
             return False
-        if alias.needs_support:
-            return any(s <= start and end <= e for s, e in support)
-        return True
+        # 董事 in 董事会 (the board) or 监事 in 监事会 is no role
+        return not (alias.label == "ROLE" and text[end:end + 1] == "会")
 
-    def find(self, text: str, *, support: Iterable[tuple[int, int]] = ()) -> list[Entity]:
-        """Entities for the longest alias matches; ``support`` are the model's ORG spans."""
+    def find(self, text: str, *, support: Iterable[tuple[int, int]] = (),
+             confirmed: Iterable[str] = ()) -> list[Entity]:
+        """Entities for the longest alias matches.
+
+        A one-word name shortened from a longer one ("AbbVie" from "AbbVie Inc.") counts where the
+        model sees an organisation there (``support``: its ORG spans), or where the document names
+        the same company unambiguously elsewhere: by a full name, or by a ticker (``confirmed``).
+        """
         tokens = tokenize(text)
         keys = [key for _, _, key in tokens]
-        support = list(support)
-        found: list[Entity] = []
+        support = set(support)  # the model must see the very same span as an organisation
+        confirmed = set(confirmed)
+        found: list[tuple[Alias, int, int]] = []
+        pending: list[tuple[Alias, int, int]] = []
         i = 0
         while i < len(tokens):
-            match = self._match_at(text, tokens, keys, i, support)
+            match = self._match_at(text, tokens, keys, i)
             if match is None:
                 i += 1
                 continue
             alias, n = match
             start, end = tokens[i][0], tokens[i + n - 1][1]
-            found.append(Entity(start, end, alias.label, text[start:end],
-                                normalized_entry(self.entries[alias.entry], alias.label), priority=2))
+            if text[end:end + 1] == "." and len(alias.tokens[-1]) == 1 and alias.tokens[-1].isalpha():
+                end += 1  # an abbreviation keeps its last dot: "U.S."
+            if alias.needs_support and (start, end) not in support:
+                pending.append((alias, start, end))
+            else:
+                found.append((alias, start, end))
+                confirmed.add(alias.entry)
             i += n
-        return found
+        found += [match for match in pending if match[0].entry in confirmed]
+        return [Entity(start, end, alias.label, text[start:end],
+                       normalized_entry(self.entries[alias.entry], alias.label), priority=2)
+                for alias, start, end in sorted(found, key=lambda m: m[1])]
 
-    def _match_at(self, text: str, tokens: list[tuple[int, int, str]], keys: list[str], i: int,
-                  support: list[tuple[int, int]]) -> tuple[Alias, int] | None:
+    def _match_at(self, text: str, tokens: list[tuple[int, int, str]], keys: list[str],
+                  i: int) -> tuple[Alias, int] | None:
         for n in self._lengths.get(keys[i], ()):
             if i + n > len(keys):
                 continue
@@ -137,7 +152,7 @@ class Gazetteer:
             if any(not _GAP.fullmatch(text, window[k][1], window[k + 1][0]) for k in range(n - 1)):
                 continue
             for alias in candidates:
-                if self._accepts(alias, text, window, support):
+                if self._accepts(alias, text, window):
                     return alias, n
         return None
 

@@ -1,0 +1,50 @@
+"""Entity linking in context: references, short names, Chinese announcements."""
+
+import pytest
+
+from extractor import extract
+
+
+def _entities(write_jsonl, text, lang=None):
+    document = {"text": text, "published_at": "2026-01-21"}
+    if lang:
+        document["lang"] = lang
+    [record] = extract([write_jsonl([document])])
+    return [(e["text"], e["label"], e["normalized"].get("ticker") or e["normalized"].get("value"))
+            for e in record["entities"]]
+
+
+def test_entities_short_name_confirmed_by_the_full_name(write_jsonl):
+    found = _entities(write_jsonl, "AbbVie Inc said on Monday it would buy a biotech. Shares of AbbVie fell.")
+    assert ("AbbVie", "COMPANY", "ABBV") in found
+
+
+def test_entities_short_name_confirmed_by_a_ticker(write_jsonl):
+    found = _entities(write_jsonl, "Arrowhead (ARWR.O) rose 5 %. Arrowhead said trials went well.")
+    assert [f for f in found if f[0] == "Arrowhead"] == [("Arrowhead", "COMPANY", "ARWR")] * 2
+
+
+def test_entities_chinese_company_references(write_jsonl):
+    text = ("证券代码：600111 证券简称：北方稀土\n公司董事会于2026年1月20日收到董事的辞职报告。"
+            "辞职后不再在公司担任职务。包头钢铁（集团）有限责任公司为公司控股股东。")
+    found = _entities(write_jsonl, text)
+    references = [f for f in found if f[0] == "公司"]
+    assert references == [("公司", "COMPANY", "600111")] * 3  # not the one inside 有限责任公司
+    assert [f for f in found if f[1] == "ROLE"] == [("董事", "ROLE", None)]  # 董事会 is the board
+
+
+def test_entities_the_company_in_a_filing_is_the_filer(write_jsonl):
+    text = ("Freeport-McMoRan Inc. (the Company) said JPMorgan Chase & Co will arrange the loan. "
+            "The Company expects to close in March.")
+    found = _entities(write_jsonl, text)
+    assert ("The Company", "COMPANY", "FCX") in found
+
+
+@pytest.mark.parametrize("text,absent", [("The board of directors (董事会) met.", ("董事", "ROLE")),
+                                         ("Its annual report came out quarterly.", ("annual", "DATE"))])
+def test_entities_not_marked(write_jsonl, text, absent):
+    assert absent not in [(t, label) for t, label, _ in _entities(write_jsonl, text)]
+
+
+def test_entities_abbreviation_keeps_its_dot(write_jsonl):
+    assert ("U.S.", "GPE", None) in _entities(write_jsonl, "Exports to the U.S. fell.")
