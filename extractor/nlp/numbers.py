@@ -133,7 +133,8 @@ _APPROX_RE = rf"(?:(?P<approx>{_alternation(_APPROX)})\s*)?"
 _CN_APPROX_RE = rf"(?:(?P<approx>{_alternation(w for w in _APPROX if not re.match('[a-z]', w))})\s*)?"
 _EN_PER = (rf"\s*(?:per|a|an|/|each)\s*(?P<unit>{_alternation(_EN_UNIT_WORDS)})\b")
 _CN_PER = rf"\s*(?:/|每)\s*(?P<unit>{_alternation(_CN_UNIT_WORDS)})"
-_NUM = rf"\(?{NUMBER}\)?"
+_SIGN = r"(?:(?<![0-9A-Za-z.,])[-−])?"  # a minus sign that is no hyphen of a range ("1-3亿元")
+_NUM = rf"\(?{_SIGN}{NUMBER}\)?"
 _RANGE_SEP = r"\s*(?:-|–|—|~|～|to|至|到)\s*"
 
 _MONEY_PATTERNS = [
@@ -144,7 +145,7 @@ _MONEY_PATTERNS = [
     re.compile(rf"{_APPROX_RE}(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)\s?(?P<cur>{_SUFFIX_CUR})\b"
                rf"(?:{_EN_PER})?", re.I),
     # 68.25 万元/吨, 313.53亿元, 三千万元, 人民币 5 亿元
-    re.compile(rf"{_CN_APPROX_RE}(?:人民币\s?)?(?P<num>{NUMBER})\s?"
+    re.compile(rf"{_CN_APPROX_RE}(?:人民币\s?)?(?P<num>{_SIGN}{NUMBER})\s?"
                rf"(?P<cur>{_CN_CUR})(?:{_CN_PER})?"),
 ]
 _PERCENT = re.compile(
