@@ -56,7 +56,7 @@ _GENERIC_FIRST = {"china", "chinese", "american", "america", "first", "general",
                   "zhejiang", "sichuan", "hubei", "hunan", "henan", "shandong", "fujian", "anhui", "jiangxi",
                   "royal", "bank", "capital", "energy", "golden", "gold", "silver", "green", "blue", "red",
                   "digital", "advanced", "applied", "allied", "smart", "alpha", "omega", "star", "sun",
-                  "world", "universal", "standard", "western", "texas", "california", "florida", "york"}
+                  "world", "universal", "standard", "texas", "california", "florida", "york"}
 
 
 def first_word_alias(alias: str) -> str | None:

@@ -93,7 +93,7 @@ def _to_chinese(value: int) -> str:
     return below_10000(high) + "万" + (("零" if low < 1000 and low else "") + below_10000(low))
 
 
-@pytest.mark.parametrize("text,value", [("净利润-23亿元", -2_300_000_000), ("a loss of -12.5 million dlrs", -12_500_000),
-                                        ("1-3亿元", 300_000_000)])
+@pytest.mark.parametrize("text,value", [("净利润-23亿元", -2_300_000_000),
+                                        ("a loss of -12.5 million dlrs", -12_500_000), ("1-3亿元", 300_000_000)])
 def test_numbers_minus_sign_but_not_a_range_hyphen(text, value):
     assert [normalized["value"] for _, label, normalized in _tag(text) if label == "MONEY"] == [value]
