@@ -64,6 +64,8 @@ class Errors(metaclass=_Catalogue):
         "the setting en_model, or use 'blank' to run on rules alone."
     )
     E031 = "The models folder {path} has no {what}. Run `python scripts/build_gazetteer.py` or set models_dir."
+    E032 = ("The companies file {path} cannot be used: {detail}. It is a CSV with the columns id, alias, "
+            "lang, and for new companies name, ticker, exchange (setting companies_file).")
     E040 = "Database {path} does not exist. Create it with `extractor process INPUT --db {path}`."
     E041 = (
         "The query tried to change the database, which `extractor sql` opens read-only: {detail}. "

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from . import __version__
 from .extract import extract_documents
 from .inputs import Document, read_documents
-from .nlp.gazetteer import load_gazetteer
+from .nlp.gazetteer import Gazetteer, load_gazetteer
 from .nlp.pipeline import resolve_en_model
 from .record import failed
 from .settings import DEFAULT_CONFIG, Config
@@ -39,13 +39,17 @@ class ProcessSummary:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
 
+def _gazetteer(config: Config) -> Gazetteer:
+    return load_gazetteer(config.models_path.resolve(), config.companies_path)
+
+
 def pipeline_version(config: Config) -> str:
     """The code, English model and gazetteer versions: a stored document made by another
     pipeline is redone."""
     model = resolve_en_model(config.en_model)
     if spacy.util.is_package(model):
         model += "-" + spacy.util.get_package_version(model)
-    return f"{__version__}+{model}+{load_gazetteer(config.models_path.resolve()).version}"
+    return f"{__version__}+{model}+{_gazetteer(config).version}"
 
 
 def _unchanged(db: Database, document: Document, version: str) -> bool:
@@ -60,7 +64,7 @@ def process(inputs: Iterable[str | Path], *, db_path: str | Path, config: Config
             on_record: OnRecord | None = None) -> ProcessSummary:
     """Process files, directories or ``-`` into the store at ``db_path``."""
     db = open_db(str(db_path))
-    gazetteer = load_gazetteer(config.models_path.resolve())
+    gazetteer = _gazetteer(config)
     store_companies(db, gazetteer.companies(), gazetteer.version)
     version = pipeline_version(config)
     summary = ProcessSummary()

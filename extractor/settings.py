@@ -40,6 +40,12 @@ SETTINGS = (
         "models/ folder.",
     ),
     Setting(
+        "companies_file",
+        str,
+        "A CSV of your own companies and aliases, read over the gazetteer: columns id, alias, lang, "
+        "and for a company the gazetteer lacks, name, ticker, exchange. Empty for none.",
+    ),
+    Setting(
         "max_document_chars",
         int,
         "Documents longer than this many characters are not processed; their record carries "
@@ -58,6 +64,7 @@ SETTINGS = (
 class Config:
     en_model: str
     models_dir: str
+    companies_file: str
     max_document_chars: int
     batch_size: int
     default_lang: str
@@ -74,6 +81,10 @@ class Config:
         if os.environ.get("EXTRACTOR_MODELS"):
             return Path(os.environ["EXTRACTOR_MODELS"])
         return PACKAGE_DIR.parent / "models"
+
+    @property
+    def companies_path(self) -> Path | None:
+        return Path(self.companies_file).resolve() if self.companies_file else None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

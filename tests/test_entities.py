@@ -48,3 +48,35 @@ def test_entities_not_marked(write_jsonl, text, absent):
 
 def test_entities_abbreviation_keeps_its_dot(write_jsonl):
     assert ("U.S.", "GPE", None) in _entities(write_jsonl, "Exports to the U.S. fell.")
+
+
+def test_entities_users_own_companies_file(tmp_path, write_jsonl):
+    from extractor import process, query
+    from extractor.settings import DEFAULT_CONFIG
+
+    companies = tmp_path / "mine.csv"
+    companies.write_text("id,alias,lang,name,ticker,exchange\n"
+                         "PRIVATE:ant,Ant Group,en,Ant Group Co. Ltd,,\n"
+                         "PRIVATE:ant,蚂蚁集团,zh,,,\n"
+                         "SSE:600019,Bao Steel,en,,,\n", encoding="utf-8")
+    config = DEFAULT_CONFIG.with_overrides(companies_file=str(companies))
+    path = write_jsonl([{"id": "u", "text": "Ant Group and Bao Steel signed a deal. 蚂蚁集团表示。"}])
+    [record] = extract([path], config=config)
+    linked = {(e["text"], e["normalized"].get("id")) for e in record["entities"] if e["label"] == "COMPANY"}
+    assert linked == {("Ant Group", "PRIVATE:ant"), ("Bao Steel", "SSE:600019"), ("蚂蚁集团", "PRIVATE:ant")}
+    db = tmp_path / "u.db"
+    process([path], db_path=db, config=config)
+    _, rows = query(db, "SELECT c.name FROM entities e JOIN companies c ON c.id = e.company_id "
+                        "WHERE e.text = 'Ant Group'")
+    assert rows == [("Ant Group Co. Ltd",)]
+
+
+def test_entities_bad_companies_file(tmp_path, write_jsonl):
+    from extractor.errors import ModelError
+    from extractor.settings import DEFAULT_CONFIG
+
+    companies = tmp_path / "bad.csv"
+    companies.write_text("id,alias\nX:1,\n", encoding="utf-8")
+    config = DEFAULT_CONFIG.with_overrides(companies_file=str(companies))
+    with pytest.raises(ModelError, match=r"\[E032\].*line 2"):
+        list(extract([write_jsonl([{"text": "x"}])], config=config))

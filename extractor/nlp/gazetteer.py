@@ -179,13 +179,16 @@ def _read_lexicon(path: Path, label: str, gazetteer: Gazetteer) -> None:
 _EXCHANGE_PRIORITY = {"SSE": 0, "SZSE": 0, "BSE": 1, "NYSE": 1, "NASDAQ": 1, "HKEX": 2}
 
 
-def _read_companies(path: Path, gazetteer: Gazetteer, curated: set[tuple[str, str]]) -> None:
+def _read_companies(path: Path, gazetteer: Gazetteer, curated: set[tuple[str, str]],
+                    user_file: Path | None) -> None:
     """Companies and their aliases. Where two companies share an alias, the first added keeps it:
-    curated aliases first, then A-shares, US main boards, Hong Kong, and the rest."""
+    the user's file first, then curated aliases, A-shares, US main boards, Hong Kong, the rest."""
     with path.open(encoding="utf-8") as f:
         companies = [json.loads(line) for line in f]
     for company in companies:
         gazetteer.entries[company["id"]] = company
+    if user_file is not None:
+        _read_user_companies(user_file, gazetteer)
     for company_id, alias in sorted(curated):
         gazetteer.add(alias, "COMPANY", company_id)
     companies.sort(key=lambda c: (_EXCHANGE_PRIORITY.get(c["exchange"], 3), c["id"]))
@@ -207,19 +210,38 @@ def _read_curated(path: Path) -> set[tuple[str, str]]:
         return {(row["id"], row["alias"]) for row in csv.DictReader(line for line in f if not line.startswith("#"))}
 
 
+def _read_user_companies(path: Path, gazetteer: Gazetteer) -> None:
+    """The user's own file: aliases of known companies, and companies the lists lack."""
+    try:
+        with path.open(encoding="utf-8") as f:
+            rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
+    except FileNotFoundError:
+        raise ModelError(Errors.E032.format(path=path, detail="no such file")) from None
+    for number, row in enumerate(rows, start=2):
+        if not row.get("id") or not row.get("alias"):
+            raise ModelError(Errors.E032.format(path=path, detail=f"line {number} has no id or no alias"))
+        if row["id"] not in gazetteer.entries:
+            gazetteer.entries[row["id"]] = {
+                "id": row["id"], "name": row.get("name") or row["alias"], "ticker": row.get("ticker") or None,
+                "exchange": row.get("exchange") or None, "aliases_en": [], "aliases_zh": [], "user": True}
+        gazetteer.add(row["alias"], "COMPANY", row["id"])
+
+
 @lru_cache(maxsize=4)
-def load_gazetteer(models_dir: Path) -> Gazetteer:
-    """The gazetteer of ``models_dir``, loaded once per process (and per folder)."""
+def load_gazetteer(models_dir: Path, companies_file: Path | None = None) -> Gazetteer:
+    """The gazetteer of ``models_dir`` with the user's ``companies_file`` over it (its aliases win
+    ties), loaded once per process (and per pair of paths)."""
     companies = models_dir / "companies.jsonl"
     if not companies.exists():
         raise ModelError(Errors.E031.format(path=models_dir, what="companies.jsonl"))
     gazetteer = Gazetteer()
     digest = hashlib.sha256()
-    for path in sorted(models_dir.glob("company*")) + sorted((models_dir / "lexicons").glob("*.csv")):
+    sources = sorted(models_dir.glob("company*")) + sorted((models_dir / "lexicons").glob("*.csv"))
+    for path in sources + ([companies_file] if companies_file and companies_file.exists() else []):
         digest.update(path.name.encode() + path.read_bytes())
     gazetteer.version = digest.hexdigest()[:16]
     for name, label in LEXICONS.items():  # curated lexicons first: they win exact ties
         if (models_dir / "lexicons" / name).exists():
             _read_lexicon(models_dir / "lexicons" / name, label, gazetteer)
-    _read_companies(companies, gazetteer, _read_curated(models_dir / "company_aliases.csv"))
+    _read_companies(companies, gazetteer, _read_curated(models_dir / "company_aliases.csv"), companies_file)
     return gazetteer.finish()

@@ -70,9 +70,9 @@ def newline_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("extractor_entities", default_config={"models_dir": ""})
-def make_entities(nlp: Language, name: str, models_dir: str):
-    gazetteer = load_gazetteer(Path(models_dir))
+@Language.factory("extractor_entities", default_config={"models_dir": "", "companies_file": ""})
+def make_entities(nlp: Language, name: str, models_dir: str, companies_file: str):
+    gazetteer = load_gazetteer(Path(models_dir), Path(companies_file) if companies_file else None)
 
     def extractor_entities(doc: Doc) -> Doc:
         doc._.extractor_entities = tag_entities(doc, gazetteer, doc._.extractor_published)
@@ -138,14 +138,15 @@ def _base_pipeline(lang: str, en_model: str) -> Language:
 
 
 @lru_cache(maxsize=8)
-def load_pipeline(lang: str, *, en_model: str, models_dir: Path) -> Language:
+def load_pipeline(lang: str, *, en_model: str, models_dir: Path, companies_file: Path | None = None) -> Language:
     """The full pipeline for ``lang``: spaCy's components, then the project's."""
     nlp = _base_pipeline(lang, en_model)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("extractor_newline_sentences", before="parser")
     else:
         nlp.add_pipe("extractor_newline_sentences", after="sentencizer")
-    nlp.add_pipe("extractor_entities", config={"models_dir": str(models_dir)})
+    nlp.add_pipe("extractor_entities", config={"models_dir": str(models_dir),
+                                               "companies_file": str(companies_file or "")})
     nlp.add_pipe("extractor_sentiment")
     nlp.add_pipe("extractor_events")
     return nlp

@@ -38,7 +38,7 @@ def _flat(normalized: dict[str, Any] | None) -> dict[str, Any]:
         "value": value if isinstance(value, (int, float)) else None,
         "currency": normalized.get("currency"),
         "unit": normalized.get("per_unit") or normalized.get("unit"),
-        "company_id": normalized.get("id") if normalized.get("ticker") else None,
+        "company_id": normalized.get("id"),  # only company entities carry an id
     }
 
 
