@@ -79,9 +79,8 @@ def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
     return found
 
 
-def tag_entities(doc: Doc, gazetteer: Gazetteer, published: date | None) -> list[Entity]:
-    """All entities of ``doc``, without overlaps, in text order."""
-    text = doc.text
+def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | None) -> list[Entity]:
+    """All entities of ``doc`` (whose text is ``text``), without overlaps, in text order."""
     model = _model_entities(doc)
     support = [(e.start, e.end) for e in model if e.label in ("ORG", "COMPANY")]
     tickers = find_tickers(text, gazetteer)

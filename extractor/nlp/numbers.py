@@ -129,8 +129,8 @@ _SUFFIX_CUR = ("dollars|dollar|dlrs|dlr|yuan|renminbi|euros|euro|yen|pounds ster
                "cts|cents|cent|USD|HKD|RMB|CNY|EUR|GBP|JPY")
 _CN_CUR = "美元|港元|港币|人民币|欧元|日元|元"
 _SCALE_WORD = r"(?:thousand|million|mln|mn|billion|bln|bn|trillion|tln|tn)\b|(?:k|m|b|bn|tn)\b(?!\.\d)"
-_APPROX_RE = rf"(?:(?P<approx>{_alternation(_APPROX)})\s*)?"
-_CN_APPROX_RE = rf"(?:(?P<approx>{_alternation(w for w in _APPROX if not re.match('[a-z]', w))})\s*)?"
+# Qualifiers ("more than", "约") are looked for just before a match, not scanned for everywhere.
+_APPROX_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<approx>{_alternation(_APPROX)})\s*$", re.I)
 _EN_PER = (rf"\s*(?:per|a|an|/|each)\s*(?P<unit>{_alternation(_EN_UNIT_WORDS)})\b")
 _CN_PER = rf"\s*(?:/|每)\s*(?P<unit>{_alternation(_CN_UNIT_WORDS)})"
 _SIGN = r"(?:(?<![0-9A-Za-z.,])[-−])?"  # a minus sign that is no hyphen of a range ("1-3亿元")
@@ -139,25 +139,25 @@ _RANGE_SEP = r"\s*(?:-|–|—|~|～|to|至|到)\s*"
 
 _MONEY_PATTERNS = [
     # ¥68.25, US$300 million, RMB 2.3 billion a tonne
-    re.compile(rf"{_APPROX_RE}(?P<cur>{_PREFIX_CUR})\s?(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)"
+    re.compile(rf"(?P<cur>{_PREFIX_CUR})\s?(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)"
                rf"(?:{_EN_PER})?", re.I),
     # 42.75 dlrs, 5 mln dlrs, 1.2 billion stg, 2.5 billion yuan per tonne
-    re.compile(rf"{_APPROX_RE}(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)\s?(?P<cur>{_SUFFIX_CUR})\b"
+    re.compile(rf"(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)\s?(?P<cur>{_SUFFIX_CUR})\b"
                rf"(?:{_EN_PER})?", re.I),
     # 68.25 万元/吨, 313.53亿元, 三千万元, 人民币 5 亿元
-    re.compile(rf"{_CN_APPROX_RE}(?:人民币\s?)?(?P<num>{_SIGN}{NUMBER})\s?"
+    re.compile(rf"(?:人民币\s?)?(?P<num>{_SIGN}{NUMBER})\s?"
                rf"(?P<cur>{_CN_CUR})(?:{_CN_PER})?"),
 ]
 _PERCENT = re.compile(
-    rf"{_APPROX_RE}(?P<sign>[+\-−])?(?P<num>{ARABIC})(?:\s?(?:%|％|pct|percent|per cent))?"
+    rf"(?P<sign>[+\-−])?(?P<num>{ARABIC})(?:\s?(?:%|％|pct|percent|per cent))?"
     rf"(?:{_RANGE_SEP}(?P<high>{ARABIC}))?\s?(?:%|％|pct\b|percent\b|per cent\b)(?P<plus>\+)?",
     re.I,
 )
 _CN_PERCENT = re.compile(rf"百分之(?P<num>{CN_NUMERAL}|{ARABIC})")
 _QUANTITY = [
-    re.compile(rf"{_APPROX_RE}(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)\s?"
+    re.compile(rf"(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)\s?"
                rf"(?P<unit>{_alternation(_EN_UNIT_WORDS)})\b", re.I),
-    re.compile(rf"{_CN_APPROX_RE}(?P<num>{NUMBER})\s?"
+    re.compile(rf"(?P<num>{NUMBER})\s?"
                rf"(?P<unit>{_alternation(_CN_UNIT_WORDS)})"),
 ]
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
@@ -178,8 +178,6 @@ def _money(match: re.Match[str]) -> Entity | None:
     if unit:
         label = "PRICE"
         normalized["per_unit"] = _UNIT[unit.lower()]
-    if match.group("approx"):
-        normalized["approximate"] = _APPROX[match.group("approx").lower()]
     return Entity(match.start(), match.end(), label, match.group(0), normalized, priority=3)
 
 
@@ -199,10 +197,7 @@ def _percent(match: re.Match[str]) -> Entity | None:
     sign = match.groupdict().get("sign")
     if sign:
         normalized["direction"] = "increase" if sign == "+" else "decrease"
-    approx = match.groupdict().get("approx")
-    if approx:
-        normalized["approximate"] = _APPROX[approx.lower()]
-    elif match.groupdict().get("plus"):
+    if match.groupdict().get("plus"):
         normalized["approximate"] = "more_than"
     return Entity(match.start(), match.end(), "PERCENT", match.group(0), normalized, priority=3)
 
@@ -212,9 +207,17 @@ def _quantity(match: re.Match[str]) -> Entity | None:
     if value is None:
         return None
     normalized: dict[str, object] = {"value": value, "unit": _UNIT[match.group("unit").lower()]}
-    if match.group("approx"):
-        normalized["approximate"] = _APPROX[match.group("approx").lower()]
     return Entity(match.start(), match.end(), "QUANTITY", match.group(0), normalized, priority=2)
+
+
+def _with_qualifier(entity: Entity, text: str) -> Entity:
+    """Take a qualifier just before the number into the span: "more than 82 %", "不超过30亿元"."""
+    match = _APPROX_BEFORE.search(text, max(0, entity.start - 16), entity.start)
+    if match:
+        entity.start = match.start()
+        entity.text = text[entity.start:entity.end]
+        entity.normalized.setdefault("approximate", _APPROX[match.group("approx").lower()])
+    return entity
 
 
 def find_numbers(text: str) -> list[Entity]:
@@ -227,5 +230,5 @@ def find_numbers(text: str) -> list[Entity]:
     for pattern in _QUANTITY:
         found += [e for m in pattern.finditer(text) if (e := _quantity(m))]
     # A match must not start inside a word ("A300 tons" is not 300 tons).
-    return [e for e in found
+    return [_with_qualifier(e, text) for e in found
             if not (e.start and text[e.start].isdigit() and _WORD_CHAR.match(text[e.start - 1]))]

@@ -32,7 +32,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _NEWLINES = re.compile(r"\n\s*")
 _LATIN = re.compile(r"[A-Za-z]")
 
-for _name in ("published", "sentences", "entities", "sentence_scores", "events"):
+for _name in ("text", "published", "sentences", "entities", "sentence_scores", "events"):
     if not Doc.has_extension(f"extractor_{_name}"):
         Doc.set_extension(f"extractor_{_name}", default=None)
 
@@ -61,7 +61,7 @@ def newline_sentences(doc: Doc) -> Doc:
     """A line break always ends a sentence: headings and list items stand alone."""
     starts = doc.to_array("IDX").tolist()
     sent_starts = doc.to_array("SENT_START")
-    for match in _NEWLINES.finditer(doc.text):
+    for match in _NEWLINES.finditer(text_of(doc)):
         i = bisect_left(starts, match.end())
         if 0 < i < len(doc):
             sent_starts[i] = 1
@@ -75,7 +75,7 @@ def make_entities(nlp: Language, name: str, models_dir: str, companies_file: str
     gazetteer = load_gazetteer(Path(models_dir), Path(companies_file) if companies_file else None)
 
     def extractor_entities(doc: Doc) -> Doc:
-        doc._.extractor_entities = tag_entities(doc, gazetteer, doc._.extractor_published)
+        doc._.extractor_entities = tag_entities(doc, text_of(doc), gazetteer, doc._.extractor_published)
         return doc
 
     return extractor_entities
@@ -84,7 +84,7 @@ def make_entities(nlp: Language, name: str, models_dir: str, companies_file: str
 def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, read off the sentence-start array
     (much faster than iterating ``doc.sents``)."""
-    text = doc.text
+    text = text_of(doc)
     starts = doc.to_array("IDX").tolist()
     boundaries = [i for i, flag in enumerate(doc.to_array("SENT_START").tolist()) if flag == 1 and i]
     offsets = []
@@ -103,7 +103,7 @@ def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
 @Language.component("extractor_sentiment")
 def sentiment_component(doc: Doc) -> Doc:
     """Sentence offsets and each sentence's (score, cues)."""
-    text = doc.text  # Doc.text joins every token anew: read it once
+    text = text_of(doc)
     doc._.extractor_sentences = sentence_offsets(doc)
     doc._.extractor_sentence_scores = [score_sentence(text[s:e], doc.lang_)
                                        for s, e in doc._.extractor_sentences]
@@ -112,7 +112,7 @@ def sentiment_component(doc: Doc) -> Doc:
 
 @Language.component("extractor_events")
 def events_component(doc: Doc) -> Doc:
-    doc._.extractor_events = find_events(doc.text, doc._.extractor_sentences, doc._.extractor_entities,
+    doc._.extractor_events = find_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities,
                                          doc.lang_, [s for s, _ in doc._.extractor_sentence_scores])
     return doc
 
@@ -152,8 +152,14 @@ def load_pipeline(lang: str, *, en_model: str, models_dir: Path, companies_file:
     return nlp
 
 
+def text_of(doc: Doc) -> str:
+    """The document's text: kept by make_doc, since Doc.text joins every token anew on each call."""
+    return doc._.extractor_text if doc._.extractor_text is not None else doc.text
+
+
 def make_doc(nlp: Language, text: str, published: date | None) -> Doc:
-    """A Doc that carries its publication date, for the components to resolve dates against."""
+    """A Doc that carries its text and publication date, for the components to read."""
     doc = nlp.make_doc(text)
+    doc._.extractor_text = text
     doc._.extractor_published = published
     return doc
