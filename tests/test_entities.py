@@ -80,3 +80,12 @@ def test_entities_bad_companies_file(tmp_path, write_jsonl):
     config = DEFAULT_CONFIG.with_overrides(companies_file=str(companies))
     with pytest.raises(ModelError, match=r"\[E032\].*line 2"):
         list(extract([write_jsonl([{"text": "x"}])], config=config))
+
+
+@pytest.mark.parametrize("text,names", [
+    ("董事会收到董事王立军提交的书面辞职报告。王立军因工作调整辞职。", ["王立军", "王立军"]),
+    ("选举李晓红为公司职工董事；副总经理杨帆因个人原因辞职；张明远先生将继续履职。", ["李晓红", "杨帆", "张明远"]),
+    ("由于市场波动，公司股价下跌。", []),
+])
+def test_entities_chinese_people(write_jsonl, text, names):
+    assert [t for t, label, _ in _entities(write_jsonl, text) if label == "PERSON"] == names

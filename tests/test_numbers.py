@@ -94,6 +94,22 @@ def _to_chinese(value: int) -> str:
 
 
 @pytest.mark.parametrize("text,value", [("净利润-23亿元", -2_300_000_000),
-                                        ("a loss of -12.5 million dlrs", -12_500_000), ("1-3亿元", 300_000_000)])
+                                        ("a loss of -12.5 million dlrs", -12_500_000), ("1-3亿元", 100_000_000)])
 def test_numbers_minus_sign_but_not_a_range_hyphen(text, value):
     assert [normalized["value"] for _, label, normalized in _tag(text) if label == "MONEY"] == [value]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("$320 million to $340 million", ("MONEY", {"value": 320_000_000, "high": 340_000_000, "currency": "USD"})),
+    ("1-3亿元", ("MONEY", {"value": 100_000_000, "high": 300_000_000, "currency": "CNY"})),
+    ("2.6 million to 2.7 million tonnes", ("QUANTITY", {"value": 2_600_000, "high": 2_700_000, "unit": "t"})),
+])
+def test_numbers_ranges_of_money_and_quantities(text, expected):
+    assert _tag(text) == [(text, *expected)]
+
+
+@pytest.mark.parametrize("text,direction", [("rose 11.88 %", "increase"), ("fell 2.4 pct", "decrease"),
+                                            ("下降2.4%", "decrease"), ("an increase of 10 %", "increase")])
+def test_numbers_changes_carry_direction(text, direction):
+    [(_, label, normalized)] = _tag(text)
+    assert label == "PERCENT" and normalized["direction"] == direction

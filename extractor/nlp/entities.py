@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from .dates import find_dates
 from .gazetteer import Gazetteer
 from .numbers import find_numbers
+from .people import find_chinese_people
 from .spans import Entity, resolve_overlaps
 from .tickers import find_tickers
 
@@ -27,6 +28,7 @@ _COMPANY_WORDS = re.compile(
     r"Airlines|Petroleum|Chemicals?|Semiconductors?|Securities|Insurance)\b\.?$"
     r"|(?:公司|集团|银行|股份)$"
 )
+_CJK = re.compile(r"[\u3400-\u9fff]")
 # A model DATE must name a point in time (a digit, month, weekday, or today-like word) and not be
 # a duration or a frequency.
 _DATE_WORD = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|"
@@ -85,5 +87,6 @@ def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | No
     support = [(e.start, e.end) for e in model if e.label in ("ORG", "COMPANY")]
     tickers = find_tickers(text, gazetteer)
     names = gazetteer.find(text, support=support, confirmed=(e.normalized["id"] for e in tickers))
-    entities = resolve_overlaps(names + tickers + find_numbers(text) + find_dates(text, published) + model)
+    people = find_chinese_people(text) if _CJK.search(text) else []
+    entities = resolve_overlaps(names + tickers + people + find_numbers(text) + find_dates(text, published) + model)
     return resolve_overlaps(entities + _link_references(text, entities))

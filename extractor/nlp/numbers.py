@@ -220,6 +220,47 @@ def _with_qualifier(entity: Entity, text: str) -> Entity:
     return entity
 
 
+_UP = r"up|rose|risen|rise|rising|gained|gain|climbed|jumped|surged|increased|increase|higher|上涨|增长|上升|提高|增加|涨"
+_DOWN = r"down|fell|fallen|fall|dropped|drop|declined|decline|decreased|decrease|lower|slid|下跌|下降|减少|下滑|回落|跌"
+_DIRECTION_BEFORE = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:\s+(?:by|of|to|about|nearly|some))?\s*$",
+                               re.I)
+_RANGE_BEFORE = re.compile(rf"(?:{_PREFIX_CUR})?\s?(?P<low>{_SIGN}{ARABIC})(?P<scale>\s?(?:{_SCALE_WORD}|[十百千万亿]+))?"
+                           rf"\s*(?:to|-|–|—|~|～|至|到)\s*$", re.I)
+_LEADING_NUMBER = re.compile(ARABIC)
+
+
+def _with_direction(entity: Entity, text: str) -> Entity:
+    """A percentage after "rose", "fell", "上涨" carries the direction of the change."""
+    if entity.label == "PERCENT" and "direction" not in entity.normalized:
+        match = _DIRECTION_BEFORE.search(text, max(0, entity.start - 14), entity.start)
+        if match:
+            entity.normalized["direction"] = "increase" if match.group("up") else "decrease"
+    return entity
+
+
+def _with_range(entity: Entity, text: str) -> Entity:
+    """"$320 million to $340 million", "1-3亿元": the low end joins the span; value is the low end
+    and high the high end. A low end written without its scale takes the high end's (1-3亿 = 1亿-3亿)."""
+    if entity.label not in ("MONEY", "PRICE", "QUANTITY") or "high" in entity.normalized:
+        return entity
+    match = _RANGE_BEFORE.search(text, max(0, entity.start - 30), entity.start)
+    high_base = _LEADING_NUMBER.search(entity.text)
+    if not match or not high_base or not isinstance(entity.normalized.get("value"), (int, float)):
+        return entity
+    low = parse_number(match.group("low") + (match.group("scale") or ""))
+    if low is None:
+        return entity
+    if not match.group("scale"):
+        base = parse_number(high_base.group())
+        if base:
+            low = plain(Decimal(str(low)) * Decimal(str(entity.normalized["value"])) / Decimal(str(base)))
+    entity.normalized["high"] = entity.normalized["value"]
+    entity.normalized["value"] = low
+    entity.start = match.start()
+    entity.text = text[entity.start:entity.end]
+    return entity
+
+
 def find_numbers(text: str) -> list[Entity]:
     """MONEY, PRICE, PERCENT and QUANTITY entities in ``text``, overlaps not yet resolved."""
     found: list[Entity] = []
@@ -230,5 +271,5 @@ def find_numbers(text: str) -> list[Entity]:
     for pattern in _QUANTITY:
         found += [e for m in pattern.finditer(text) if (e := _quantity(m))]
     # A match must not start inside a word ("A300 tons" is not 300 tons).
-    return [_with_qualifier(e, text) for e in found
-            if not (e.start and text[e.start].isdigit() and _WORD_CHAR.match(text[e.start - 1]))]
+    found = [e for e in found if not (e.start and text[e.start].isdigit() and _WORD_CHAR.match(text[e.start - 1]))]
+    return [_with_qualifier(_with_direction(_with_range(e, text), text), text) for e in found]
