@@ -220,12 +220,14 @@ def _with_qualifier(entity: Entity, text: str) -> Entity:
     return entity
 
 
-_UP = r"up|rose|risen|rise|rising|gained|gain|climbed|jumped|surged|increased|increase|higher|上涨|增长|上升|提高|增加|涨"
-_DOWN = r"down|fell|fallen|fall|dropped|drop|declined|decline|decreased|decrease|lower|slid|下跌|下降|减少|下滑|回落|跌"
+_UP = ("up|rose|risen|rise|rising|gained|gain|climbed|jumped|surged|increased|increase|higher|"
+       "上涨|增长|上升|提高|增加|涨")
+_DOWN = ("down|fell|fallen|fall|dropped|drop|declined|decline|decreased|decrease|lower|slid|"
+         "下跌|下降|减少|下滑|回落|跌")
 _DIRECTION_BEFORE = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:\s+(?:by|of|to|about|nearly|some))?\s*$",
                                re.I)
-_RANGE_BEFORE = re.compile(rf"(?:{_PREFIX_CUR})?\s?(?P<low>{_SIGN}{ARABIC})(?P<scale>\s?(?:{_SCALE_WORD}|[十百千万亿]+))?"
-                           rf"\s*(?:to|-|–|—|~|～|至|到)\s*$", re.I)
+_RANGE_BEFORE = re.compile(rf"(?:{_PREFIX_CUR})?\s?(?P<low>{_SIGN}{ARABIC})"
+                           rf"(?P<scale>\s?(?:{_SCALE_WORD}|[十百千万亿]+))?\s*(?:to|-|–|—|~|～|至|到)\s*$", re.I)
 _LEADING_NUMBER = re.compile(ARABIC)
 
 
