@@ -29,6 +29,9 @@ _COMPANY_WORDS = re.compile(
     r"|(?:公司|集团|银行|股份)$"
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# Words the model takes for names in business news: boards, rating words.
+_NOT_NAMES = frozenset("Board Company Neutral Buy Sell Hold Overweight Underweight Outperform Underperform "
+                       "Equal-weight Accumulate Reduce".split())
 # A model DATE must name a point in time (a digit, month, weekday, or today-like word) and not be
 # a duration or a frequency.
 _DATE_WORD = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|"
@@ -53,9 +56,11 @@ def _model_entities(doc: Doc) -> list[Entity]:
             continue
         if label == "DATE" and (not _DATE_WORD.search(ent.text) or _DURATION.search(ent.text)):
             continue  # "annual", "quarterly", "three years": no date, or a duration
-        if ent.text[:1].islower() and label in ("ORG", "PERSON", "GPE"):
-            continue  # "price-earnings" is no organisation
-        if label in ("ORG", "PERSON") and _COMPANY_WORDS.search(ent.text):
+        if label in ("ORG", "PERSON", "GPE") and (ent.text[:1].islower() or ent.text in _NOT_NAMES):
+            continue  # "price-earnings" or a rating word is no name
+        if label == "ORG" or (label == "PERSON" and _COMPANY_WORDS.search(ent.text)):
+            # In business news an organisation the curated lists do not know is most often a
+            # company (regulators, exchanges and associations are in models/lexicons).
             label = "COMPANY"
         start, end = ent.start_char, ent.end_char
         found.append(Entity(start, end, label, ent.text, {}, priority=0))
