@@ -19,8 +19,10 @@ from .people import find_chinese_people
 from .spans import Entity, resolve_overlaps
 from .tickers import find_tickers
 
-# Model labels kept, and the contract label each becomes.
-_MODEL_LABELS = {"PERSON": "PERSON", "GPE": "GPE", "LOC": "GPE", "ORG": "ORG", "DATE": "DATE",
+# Model labels kept, and the contract label each becomes. In business news an organisation that
+# the curated lists do not know is most often a company: regulators, exchanges, associations and
+# data providers are in models/lexicons and win over the model.
+_MODEL_LABELS = {"PERSON": "PERSON", "GPE": "GPE", "LOC": "GPE", "ORG": "COMPANY", "DATE": "DATE",
                  "MONEY": "MONEY", "PERCENT": "PERCENT", "QUANTITY": "QUANTITY"}
 _COMPANY_WORDS = re.compile(
     r"\b(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|plc|LLC|Group|Holdings?|Bank|Mining|Metals?|"
@@ -42,7 +44,7 @@ _DURATION = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|t
 _REFERENCE = re.compile(
     r"\b[Tt]he (?:[a-z][\w-]* )?(?:[Cc]ompany|firm|group|miner|producer|lender|carmaker|automaker|bank|"
     r"insurer|retailer|chipmaker|drugmaker|planemaker|toymaker|maker|developer|distiller|brewer|"
-    r"carrier|airline|steelmaker|smelter|refiner|utility|operator|insurer)\b(?:['’]s)?"
+    r"carrier|airline|steelmaker|smelter|refiner|utility|operator)\b(?:['’]s)?"
     # 公司 alone stands for the company, but not inside 子公司, 上市公司, 有限公司, 证券公司 ...
     r"|该公司|本公司|本行|(?<![子市限任份母总分团券险资技理业控股司该本])公司(?!债|名称)"
 )
@@ -56,12 +58,10 @@ def _model_entities(doc: Doc) -> list[Entity]:
             continue
         if label == "DATE" and (not _DATE_WORD.search(ent.text) or _DURATION.search(ent.text)):
             continue  # "annual", "quarterly", "three years": no date, or a duration
-        if label in ("ORG", "PERSON", "GPE") and (ent.text[:1].islower() or ent.text in _NOT_NAMES):
+        if label in ("COMPANY", "PERSON", "GPE") and (ent.text[:1].islower() or ent.text in _NOT_NAMES):
             continue  # "price-earnings" or a rating word is no name
-        if label == "ORG" or (label == "PERSON" and _COMPANY_WORDS.search(ent.text)):
-            # In business news an organisation the curated lists do not know is most often a
-            # company (regulators, exchanges and associations are in models/lexicons).
-            label = "COMPANY"
+        if label == "PERSON" and _COMPANY_WORDS.search(ent.text):
+            label = "COMPANY"  # "Zhongrui Rare Metals"
         start, end = ent.start_char, ent.end_char
         found.append(Entity(start, end, label, ent.text, {}, priority=0))
     return found
@@ -89,7 +89,7 @@ def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
 def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | None) -> list[Entity]:
     """All entities of ``doc`` (whose text is ``text``), without overlaps, in text order."""
     model = _model_entities(doc)
-    support = [(e.start, e.end) for e in model if e.label in ("ORG", "COMPANY")]
+    support = [(e.start, e.end) for e in model if e.label == "COMPANY"]
     tickers = find_tickers(text, gazetteer)
     names = gazetteer.find(text, support=support, confirmed=(e.normalized["id"] for e in tickers))
     people = find_chinese_people(text) if _CJK.search(text) else []
