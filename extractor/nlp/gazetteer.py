@@ -16,10 +16,9 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import Errors, ModelError
 from .spans import Entity
@@ -32,16 +31,19 @@ LEXICONS = {"organizations.csv": "ORG", "commodities.csv": "COMMODITY", "indices
 _EXACT, _CAPITALISED, _ANY = "exact", "capitalised", "any"
 
 
+def _nfkc(token: str) -> str:
+    return token if token.isascii() else unicodedata.normalize("NFKC", token)
+
+
 def _key(token: str) -> str:
-    return unicodedata.normalize("NFKC", token).lower()
+    return _nfkc(token).lower()
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text)]
 
 
-@dataclass(frozen=True)
-class Alias:
+class Alias(NamedTuple):
     tokens: tuple[str, ...]
     cased: tuple[str, ...]  # the tokens as written, for aliases matched in exact case
     label: str
@@ -78,11 +80,11 @@ class Gazetteer:
 
     def add(self, alias: str, label: str, entry: str, *, case: str | None = None,
             needs_support: bool = False) -> None:
-        tokens = tuple(t for _, _, t in tokenize(alias))
+        cased = tuple(_nfkc(m.group()) for m in _TOKEN.finditer(alias))
+        tokens = tuple(token.lower() for token in cased)
         if not tokens or (tokens, label) in self._seen:
             return
         self._seen.add((tokens, label))
-        cased = tuple(unicodedata.normalize("NFKC", m.group()) for m in _TOKEN.finditer(alias))
         self._aliases[tokens].append(Alias(tokens, cased, label, entry, case or _case_policy(alias),
                                            needs_support))
         if len(tokens) not in self._lengths[tokens[0]]:
@@ -97,8 +99,7 @@ class Gazetteer:
         """Whether the text's casing and surroundings fit the alias (support aside)."""
         start, end = window[0][0], window[-1][1]
         surface = text[start:end]
-        if alias.case == _EXACT and alias.cased != tuple(
-                unicodedata.normalize("NFKC", text[s:e]) for s, e, _ in window):
+        if alias.case == _EXACT and alias.cased != tuple(_nfkc(text[s:e]) for s, e, _ in window):
             return False
         if alias.case == _CAPITALISED and not (surface[:1].isupper() or surface[:1].isdigit()):
             return False
