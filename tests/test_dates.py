@@ -27,6 +27,8 @@ def _values(text: str, published: date | None = PUBLISHED) -> list[tuple[str, st
     ("October", "2025-10"), ("in May", "2025-05"), ("second-quarter", "2025-Q2"), ("the first half", "2026-H1"),
     ("the December quarter", "2025-Q4"), ("the end of the year", "2026-12-31"), ("5月", "2025-05"),
     ("上月", "2025-12"), ("本月", "2026-01"), ("2025年年度", "FY2025"),
+    ("Thursday", "2026-01-15"), ("the end of June", "2025-06-30"), ("the start of April 2026", "2026-04-01"),
+    ("9月末", "2025-09-30"), ("2026年1月底", "2026-01-31"),
 ])
 def test_dates_resolve_against_publication(text, value):
     assert _values(text) == [(text.removeprefix("in "), value)]
@@ -35,6 +37,10 @@ def test_dates_resolve_against_publication(text, value):
 @pytest.mark.parametrize("text", ["May rise", "2,025 tonnes", "$2025", "2025年营收100亿元" if False else "20256"])
 def test_dates_leave_non_dates_alone(text):
     assert _values(text) == []
+
+
+def test_dates_prepositions_stay_outside_the_span():
+    assert _values("It said on Tuesday that") == [("Tuesday", "2026-01-20")]
 
 
 def test_dates_since_is_kept_as_relation():

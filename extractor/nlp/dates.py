@@ -7,6 +7,7 @@ date, relative expressions keep their text and get no value.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -154,6 +155,27 @@ def _cn_month_only(m: re.Match[str], published: date | None) -> dict[str, object
     return {"value": f"{year}-{month:02d}", "granularity": "month"} if year else None
 
 
+def _edge_of_month(year: int, month: int, edge: str) -> dict[str, object]:
+    day = 1 if edge in ("beginning", "start", "初") else calendar.monthrange(year, month)[1]
+    return {"value": date(year, month, day).isoformat(), "granularity": "day"}
+
+
+def _month_edge(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    """"the end of June", "the start of April 2026"."""
+    month = _month(m)
+    year = int(m["year"]) if m["year"] else _latest_year(published, month)
+    return _edge_of_month(year, month, m["edge"].lower()) if year else None
+
+
+def _cn_month_edge(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    """9月末, 2026年1月底, 3月初."""
+    month = int(m["m"])
+    if not 1 <= month <= 12:
+        return None
+    year = int(m["year"]) if m["year"] else _latest_year(published, month)
+    return _edge_of_month(year, month, m["edge"]) if year else None
+
+
 def _year_edge(m: re.Match[str], published: date | None) -> dict[str, object] | None:
     year = int(m["year"]) if m["year"] else _relative_year(m["rel"], published)
     if year is None:
@@ -267,8 +289,10 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"(?<![\d.,$¥€£\w])(?P<year>(?:19|20)\d\d)(?![\d.,%]|\s*(?:年|万|亿|[-–]\d|/\d))"),
      lambda m, p: {"value": m["year"], "granularity": "year"}),
     (re.compile(rf"{_B}(?P<word>today|yesterday|tomorrow)\b", re.I), _relative_day),
-    (re.compile(rf"{_B}(?:(?P<last>last)\s+|on\s+)(?P<weekday>monday|tuesday|wednesday|thursday|friday|"
-                rf"saturday|sunday)\b", re.I), _weekday),
+    (re.compile(rf"{_B}(?:(?P<last>last)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
+                rf"Saturday|Sunday)\b"), _weekday),
+    (re.compile(rf"{_B}the\s+(?P<edge>beginning|start|end)\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b", re.I),
+     _month_edge),
     # Chinese
     (re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*[日号]"),
      _cn_full),
@@ -279,7 +303,8 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
      _cn_half),
     (re.compile(r"(?P<year>(?:19|20)\d\d)\s*(?:(?P<fiscal>年?年度|财年)|年)(?![度\d\s]*[月季上下半前第一二三四])"),
      _cn_year),
-    (re.compile(r"(?<![\d年])(?P<m>1[0-2]|[1-9])\s*月(?![\d日号份])"), _cn_month_only),
+    (re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月(?P<edge>末|底|初)"), _cn_month_edge),
+    (re.compile(r"(?<![\d年])(?P<m>1[0-2]|[1-9])\s*月(?![\d日号份末底初])"), _cn_month_only),
     (re.compile(r"(?P<rel>[上本下])个?月(?![份底末初])"), _cn_relative_month),
     (re.compile(r"(?P<rel>[去今明])年(?![度\s]*[一二三四上下前第]|\d)"), _cn_relative_year),
     (re.compile(r"(?P<word>今天|今日|昨天|昨日|明天|明日)"), _relative_day),
