@@ -89,3 +89,9 @@ def test_entities_bad_companies_file(tmp_path, write_jsonl):
 ])
 def test_entities_chinese_people(write_jsonl, text, names):
     assert [t for t, label, _ in _entities(write_jsonl, text) if label == "PERSON"] == names
+
+
+def test_entities_chinese_company_names_starting_with_a_place(write_jsonl):
+    found = _entities(write_jsonl, "公司收到控股股东北京三环恒通投资管理有限公司的通知。江苏省经济增长。")
+    assert ("北京三环恒通投资管理有限公司", "COMPANY", None) in found and ("江苏省", "GPE", None) in found
+    assert ("北京", "GPE", None) not in found

@@ -67,6 +67,22 @@ def _model_entities(doc: Doc) -> list[Entity]:
     return found
 
 
+_ZH_COMPANY_TAIL = re.compile(r"[\u3400-\u9fff（）()]{1,24}?(?:股份有限公司|有限责任公司|有限公司|集团公司)")
+
+
+def _chinese_company_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """Chinese company names that start with a place: 北京三环恒通投资管理有限公司, 深圳市XX有限公司.
+    The place is part of the name, not a GPE of its own."""
+    found = []
+    for place in entities:
+        if place.label == "GPE" and _CJK.match(text, place.start):
+            tail = _ZH_COMPANY_TAIL.match(text, place.end)
+            if tail:
+                found.append(Entity(place.start, tail.end(), "COMPANY", text[place.start:tail.end()], {},
+                                    priority=2))
+    return found
+
+
 def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
     """"the company", "该公司": the latest company named before it. "公司", "本公司", "本行" and
     "the Company" (as filings and announcements write it) stand for the document's own company:
@@ -92,6 +108,9 @@ def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | No
     support = [(e.start, e.end) for e in model if e.label == "COMPANY"]
     tickers = find_tickers(text, gazetteer)
     names = gazetteer.find(text, support=support, confirmed=(e.normalized["id"] for e in tickers))
-    people = find_chinese_people(text) if _CJK.search(text) else []
+    chinese = bool(_CJK.search(text))
+    people = find_chinese_people(text) if chinese else []
     entities = resolve_overlaps(names + tickers + people + find_numbers(text) + find_dates(text, published) + model)
+    if chinese:
+        entities = resolve_overlaps(entities + _chinese_company_names(text, entities))
     return resolve_overlaps(entities + _link_references(text, entities))
