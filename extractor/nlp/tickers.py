@@ -11,12 +11,14 @@ import re
 from .gazetteer import Gazetteer, normalized_entry
 from .spans import Entity
 
-_A_SHARE_EXCHANGES = {"SH": "SSE", "SS": "SSE", "SZ": "SZSE", "BJ": "BSE"}
+_A_SHARE_EXCHANGES = {"SH": "SSE", "SS": "SSE", "SZ": "SZSE", "BJ": "BSE", "SSE": "SSE", "SHSE": "SSE",
+                      "SZSE": "SZSE", "BSE": "BSE"}
 _US_EXCHANGES = r"NYSE American|NYSE Arca|NYSE|NASDAQ|Nasdaq|AMEX|OTC|CBOE"
 # (pattern, whole): whole=False when only the code is the entity ("ticker 600111", "(600111)").
 _PATTERNS = [
     (re.compile(r"(?<![A-Za-z0-9])(?P<ex>SH|SZ|BJ)\s?(?P<code>\d{6})(?!\d)"), True),
     (re.compile(r"(?<!\d)(?P<code>\d{6})\.(?P<ex>SH|SZ|BJ|SS)\b"), True),
+    (re.compile(r"(?<![A-Za-z])(?P<ex>SSE|SZSE|SHSE|BSE)\s?:\s?(?P<code>\d{6})(?!\d)"), True),
     (re.compile(rf"(?<![A-Za-z])(?P<us_ex>{_US_EXCHANGES})\s?:\s?(?P<us>[A-Z][A-Z.\-]{{0,6}}[A-Z])(?![A-Za-z])"),
      True),
     (re.compile(r"(?<![A-Za-z0-9$])\$(?P<us>[A-Z]{1,5})(?![A-Za-z0-9])"), True),
