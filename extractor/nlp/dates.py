@@ -46,16 +46,12 @@ def _day_value(year: int, month: int, day: int) -> dict[str, object] | None:
 
 
 def _infer_year(month: int, day: int, published: date | None) -> int | None:
-    """The year of a month-day without one: the latest that is not far after publication."""
-    if published is None:
-        return None
-    year = published.year
+    """The year of a month-day without one, chosen as for a month alone."""
+    year = _latest_year(published, month)
     try:
-        if date(year, month, day) > published + timedelta(days=60):
-            year -= 1
+        return date(year, month, day).year if year else None
     except ValueError:
         return None
-    return year
 
 
 def _full_date(m: re.Match[str], published: date | None) -> dict[str, object] | None:
@@ -87,7 +83,11 @@ def _relative_year(word: str, published: date | None) -> int | None:
 
 def _quarter(m: re.Match[str], published: date | None) -> dict[str, object] | None:
     quarter = ORDINALS[m["ordinal"].lower()]
-    year = int(m["year"]) if m["year"] else _relative_year(m["rel"] or "this", published)
+    if m["year"]:
+        year = int(m["year"])
+    else:
+        year = _relative_year(m["rel"], published) if m["rel"] else _period_year(published, quarter * 3 - 2,
+                                                                                  quarter * 3)
     if year is None:
         return None
     return {"value": f"{year}-Q{quarter}", "granularity": "quarter"}
@@ -106,11 +106,26 @@ def _half(m: re.Match[str], published: date | None) -> dict[str, object] | None:
 
 
 def _latest_year(published: date | None, month: int) -> int | None:
-    """The year of a month (or of the month a period starts) named without one: the latest that
-    does not start far after publication."""
+    """The year of a month (or of the month a period ends) named without one: the nearest to
+    publication, a month ahead counting twice a month back (news looks back more than ahead), so
+    "October" in January is last October and "January" in December is next January."""
     if published is None:
         return None
-    return published.year - (1 if month > published.month + 2 else 0)
+    now = published.year * 12 + published.month
+
+    def cost(year: int) -> int:
+        ahead = year * 12 + month - now
+        return 2 * ahead if ahead > 0 else -ahead
+
+    return min((published.year - 1, published.year, published.year + 1), key=cost)
+
+
+def _period_year(published: date | None, first_month: int, last_month: int) -> int | None:
+    """The year of a quarter or half named without one: the current one if publication falls in
+    it, else chosen by its last month as for a month alone."""
+    if published is not None and first_month <= published.month <= last_month:
+        return published.year
+    return _latest_year(published, last_month)
 
 
 def _month_only(m: re.Match[str], published: date | None) -> dict[str, object] | None:
@@ -122,13 +137,13 @@ def _month_only(m: re.Match[str], published: date | None) -> dict[str, object] |
 def _bare_quarter(m: re.Match[str], published: date | None) -> dict[str, object] | None:
     """"second-quarter results", "the December quarter": the latest such quarter."""
     quarter = ORDINALS[m["ordinal"].lower()] if m["ordinal"] else (_month(m) - 1) // 3 + 1
-    year = _latest_year(published, quarter * 3 - 2)
+    year = _period_year(published, quarter * 3 - 2, quarter * 3)
     return {"value": f"{year}-Q{quarter}", "granularity": "quarter"} if year else None
 
 
 def _bare_half(m: re.Match[str], published: date | None) -> dict[str, object] | None:
     half = 1 if m["half"].lower() == "first" else 2
-    year = _latest_year(published, 1 if half == 1 else 7)
+    year = _period_year(published, 1 if half == 1 else 7, 6 if half == 1 else 12)
     return {"value": f"{year}-H{half}", "granularity": "half"} if year else None
 
 
@@ -207,6 +222,9 @@ def _weekday(m: re.Match[str], published: date | None) -> dict[str, object] | No
     if published is None:
         return None
     target = WEEKDAYS[m["weekday"].lower()]
+    if m["last"] and m["last"].lower() == "next":
+        ahead = (target - published.weekday()) % 7 or 7
+        return {"value": (published + timedelta(days=ahead)).isoformat(), "granularity": "day"}
     back = (published.weekday() - target) % 7
     if m["last"] and back == 0:
         back = 7
@@ -286,10 +304,11 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
                 r"November|December|Jan\.|Feb\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)(?![\w-])"
                 r"|\b(?P<lead>in|since|by|until|from|of|early|late|mid)\s+(?P<may>May)\b"), _month_only),
     # A year alone, not an amount or part of a number: "2026 guidance", "the 2025 results".
-    (re.compile(r"(?<![\d.,$¥€£\w])(?P<year>(?:19|20)\d\d)(?![\d.,%]|\s*(?:年|万|亿|[-–]\d|/\d))"),
+    (re.compile(r"(?<![\d.,$¥€£\w])(?P<year>(?:19|20)\d\d)(?![\d%]|[.,]\d|\s*(?:年|万|亿|[-–]\d|/\d|吨|股|桶|"
+                r"tonnes?|tons?|shares?|barrels?|ounces?|units?|GMT))"),
      lambda m, p: {"value": m["year"], "granularity": "year"}),
     (re.compile(rf"{_B}(?P<word>today|yesterday|tomorrow)\b", re.I), _relative_day),
-    (re.compile(rf"{_B}(?:(?P<last>last)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
+    (re.compile(rf"{_B}(?:(?P<last>last|next)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
                 rf"Saturday|Sunday)\b"), _weekday),
     (re.compile(rf"{_B}the\s+(?P<edge>beginning|start|end)\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b", re.I),
      _month_edge),
@@ -297,9 +316,9 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*[日号]"),
      _cn_full),
     (re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<m>[01]?\d)\s*月(?!\s*[0-3]?\d\s*[日号])"), _cn_month),
-    (re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>[去今明本上下])年)?\s*"
+    (re.compile(r"(?:(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>[去今明本上下])年)\s*)?"
                 r"(?:(?P<first3>前三季度)|第?(?P<q>[一二三四1-4])季度)"), _cn_quarter),
-    (re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>[去今明本])年)?\s*(?P<half>[上下])半年(?:度)?"),
+    (re.compile(r"(?:(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>[去今明本])年)\s*)?(?P<half>[上下])半年(?:度)?"),
      _cn_half),
     (re.compile(r"(?P<year>(?:19|20)\d\d)\s*(?:(?P<fiscal>年?年度|财年)|年)(?![度\d\s]*[月季上下半前第一二三四])"),
      _cn_year),

@@ -25,7 +25,8 @@ _EN_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mln": 10**6, "mn"
 # Starts with a digit or 十: a bare 万 or 亿 is a unit, not a number.
 CN_NUMERAL = ("[零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾]"
               "[零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億]*")
-ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Never starting inside a run of digits: a long digit run must not be retried at every position.
+ARABIC = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 # A number as written: arabic digits with an optional Chinese scale (68.25万, 1.84万亿), or
 # Chinese numerals (三千万).
 NUMBER = rf"(?:(?:{ARABIC})(?:\s?[十百千万萬亿億]+)?|{CN_NUMERAL})"
@@ -133,7 +134,7 @@ _SCALE_WORD = r"(?:thousand|million|mln|mn|billion|bln|bn|trillion|tln|tn)\b|(?:
 _APPROX_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<approx>{_alternation(_APPROX)})\s*$", re.I)
 _EN_PER = (rf"\s*(?:per|a|an|/|each)\s*(?P<unit>{_alternation(_EN_UNIT_WORDS)})\b")
 _CN_PER = rf"\s*(?:/|每)\s*(?P<unit>{_alternation(_CN_UNIT_WORDS)})"
-_SIGN = r"(?:(?<![0-9A-Za-z.,])[-−])?"  # a minus sign that is no hyphen of a range ("1-3亿元")
+_SIGN = r"(?:(?<![0-9A-Za-z.,十百千万亿元%])[-−])?"  # a minus sign that is no hyphen of a range ("1-3亿元")
 _NUM = rf"\(?{_SIGN}{NUMBER}\)?"
 _RANGE_SEP = r"\s*(?:-|–|—|~|～|to|至|到)\s*"
 
@@ -224,9 +225,9 @@ _UP = ("up|rose|risen|rise|rising|gained|gain|climbed|jumped|surged|increased|in
        "上涨|增长|上升|提高|增加|涨")
 _DOWN = ("down|fell|fallen|fall|dropped|drop|declined|decline|decreased|decrease|lower|slid|"
          "下跌|下降|减少|下滑|回落|跌")
-_DIRECTION_BEFORE = re.compile(rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:\s+(?:by|of|to|about|nearly|some))?\s*$",
-                               re.I)
-_RANGE_BEFORE = re.compile(rf"(?:{_PREFIX_CUR})?\s?(?P<low>{_SIGN}{ARABIC})"
+_DIRECTION_BEFORE = re.compile(rf"(?<![A-Za-z])(?:(?P<up>{_UP})|(?P<down>{_DOWN}))"
+                               rf"(?:\s+(?:by|of|to|about|nearly|some))?\s*$", re.I)
+_RANGE_BEFORE = re.compile(rf"(?:(?:{_PREFIX_CUR})\s?)?(?P<low>{_SIGN}(?:{ARABIC}))"
                            rf"(?P<scale>\s?(?:{_SCALE_WORD}|[十百千万亿]+))?\s*(?:to|-|–|—|~|～|至|到)\s*$", re.I)
 _LEADING_NUMBER = re.compile(ARABIC)
 
@@ -235,7 +236,7 @@ def _with_direction(entity: Entity, text: str) -> Entity:
     """A percentage after "rose", "fell", "上涨" carries the direction of the change."""
     if entity.label == "PERCENT" and "direction" not in entity.normalized:
         match = _DIRECTION_BEFORE.search(text, max(0, entity.start - 14), entity.start)
-        if match:
+        if match and not re.search(r"\bup\s+to\s*$", text[max(0, entity.start - 8):entity.start], re.I):
             entity.normalized["direction"] = "increase" if match.group("up") else "decrease"
     return entity
 
@@ -249,13 +250,15 @@ def _with_range(entity: Entity, text: str) -> Entity:
     high_base = _LEADING_NUMBER.search(entity.text)
     if not match or not high_base or not isinstance(entity.normalized.get("value"), (int, float)):
         return entity
+    if re.search(r"\bfrom\s*$", text[max(0, match.start() - 6):match.start()], re.I):
+        return entity  # "from 300 to 400 tonnes" is a change, not a range
     low = parse_number(match.group("low") + (match.group("scale") or ""))
     if low is None:
         return entity
     if not match.group("scale"):
-        base = parse_number(high_base.group())
+        base = abs(parse_number(high_base.group()) or 0)
         if base:
-            low = plain(Decimal(str(low)) * Decimal(str(entity.normalized["value"])) / Decimal(str(base)))
+            low = plain(Decimal(str(low)) * abs(Decimal(str(entity.normalized["value"]))) / Decimal(str(base)))
     entity.normalized["high"] = entity.normalized["value"]
     entity.normalized["value"] = low
     entity.start = match.start()
