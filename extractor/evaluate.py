@@ -187,8 +187,8 @@ class _Scorer:
             overlaps = [(min(sentence["end"], p["end"]) - max(sentence["start"], p["start"]), p)
                         for p in predicted["sentences"]]
             best = max(overlaps, key=lambda o: o[0], default=(0, None))
-            if best[1] is not None and best[0] > 0:
-                self.sentiment["sentence"].append((sentence["sentiment"]["label"], best[1]["sentiment"]["label"]))
+            found = best[1]["sentiment"]["label"] if best[1] is not None and best[0] > 0 else "none"
+            self.sentiment["sentence"].append((sentence["sentiment"]["label"], found))  # none counts as wrong
 
 
 def _sentiment_scores(pairs: list[tuple[str, str]]) -> dict[str, Any]:

@@ -4,7 +4,8 @@
     python scripts/eval_gate.py --update        # pin: floors rise to today's scores, hash re-pinned
     python scripts/eval_gate.py --update --allow-regression
                                                 # may lower floors; each lowered metric must be named
-                                                # in the Unreleased section of CHANGELOG.md
+                                                # in the Unreleased section of CHANGELOG.md with its
+                                                # old and new floor: "`name` (0.387 → 0.386)"
 
 tests/eval_baseline.json holds the floors and the sha256 of corpus/gold/test.jsonl: a changed test
 split fails the gate until it is re-pinned, so scores are never compared across different corpora
@@ -73,7 +74,10 @@ def update(scores: dict[str, float], *, allow_regression: bool) -> dict:
     if lowered and not allow_regression:
         raise SystemExit(f"these floors would go down: {lowered}; pass --allow-regression and name each "
                          "metric in the Unreleased section of CHANGELOG.md")
-    unexplained = [name for name in lowered if name not in _unreleased_changelog()]
+    # Each lowered floor needs its own line: the metric and the new floor, e.g. "x (0.387 → 0.386)".
+    notes = _unreleased_changelog()
+    unexplained = [name for name, (_, new) in lowered.items() if f"{name}` ({lowered[name][0]:.3f} → {new:.3f})"
+                   not in notes and f"{name} ({lowered[name][0]:.3f} → {new:.3f})" not in notes]
     if unexplained:
         raise SystemExit(f"lowered floors not named in CHANGELOG.md (Unreleased): {unexplained}")
     baseline = {"corpus": str(TEST_SPLIT.relative_to(ROOT)), "corpus_sha256": corpus_hash(), "floors": floors}

@@ -59,8 +59,8 @@ def test_quality_gate_lowering_a_floor_needs_the_flag_and_a_changelog_line(tmp_p
         gate.update(scores, allow_regression=False)
     with pytest.raises(SystemExit, match="not named in CHANGELOG"):
         gate.update(scores, allow_regression=True)
-    changelog.write_text("# Changelog\n\n## [Unreleased]\n\n- Lower events.sentence.micro_f1: new corpus.\n",
-                         encoding="utf-8")
+    changelog.write_text("# Changelog\n\n## [Unreleased]\n\n"
+                         "- Lower `events.sentence.micro_f1` (0.900 → 0.498): new corpus.\n", encoding="utf-8")
     pinned = gate.update(scores, allow_regression=True)
     assert pinned["floors"]["events.sentence.micro_f1"] == 0.498
     assert gate.update({"events.sentence.micro_f1": 0.6}, allow_regression=False)["floors"][

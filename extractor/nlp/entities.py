@@ -46,7 +46,7 @@ _REFERENCE = re.compile(
     r"insurer|retailer|chipmaker|drugmaker|planemaker|toymaker|maker|developer|distiller|brewer|"
     r"carrier|airline|steelmaker|smelter|refiner|utility|operator)\b(?:['’]s)?"
     # 公司 alone stands for the company, but not inside 子公司, 上市公司, 有限公司, 证券公司 ...
-    r"|该公司|本公司|本行|(?<![子市限任份母总分团券险资技理业控股司该本])公司(?!债|名称)"
+    r"|该公司|本公司|本行|(?<![子市限任份母总分团券险资技理业控股司该本他《])公司(?!债|名称|法|章程)"
 )
 
 
@@ -67,7 +67,9 @@ def _model_entities(doc: Doc) -> list[Entity]:
     return found
 
 
-_ZH_COMPANY_TAIL = re.compile(r"[\u3400-\u9fff（）()]{1,24}?(?:股份有限公司|有限责任公司|有限公司|集团公司)")
+# Up to 24 characters after the place, none of them a word that joins two names (对, 与, 和 ...).
+_ZH_COMPANY_TAIL = re.compile(r"(?:(?![对与和向及或])[\u3400-\u9fff（）()]){1,24}?"
+                              r"(?:股份有限公司|有限责任公司|有限公司|集团公司)")
 
 
 def _chinese_company_names(text: str, entities: list[Entity]) -> list[Entity]:

@@ -29,6 +29,7 @@ _GAP = re.compile(r"[\s,.()\-\u2010-\u2015'’/]{0,4}")
 LEXICONS = {"organizations.csv": "ORG", "commodities.csv": "COMMODITY", "indices.csv": "INDEX",
             "roles.csv": "ROLE", "policies.csv": "POLICY", "places.csv": "GPE"}
 _EXACT, _CAPITALISED, _ANY = "exact", "capitalised", "any"
+_DOTTED = frozenset({"inc", "ltd", "corp", "co", "plc"})
 
 
 def _nfkc(token: str) -> str:
@@ -128,8 +129,9 @@ class Gazetteer:
                 continue
             alias, n = match
             start, end = tokens[i][0], tokens[i + n - 1][1]
-            if text[end:end + 1] == "." and len(alias.tokens[-1]) == 1 and alias.tokens[-1].isalpha():
-                end += 1  # an abbreviation keeps its last dot: "U.S."
+            last = alias.tokens[-1]
+            if text[end:end + 1] == "." and ((len(last) == 1 and last.isalpha()) or last in _DOTTED):
+                end += 1  # an abbreviation keeps its last dot: "U.S.", "Walmart Inc."
             if alias.needs_support and (start, end) not in support:
                 pending.append((alias, start, end))
             else:
@@ -214,11 +216,12 @@ def _read_curated(path: Path) -> set[tuple[str, str]]:
 def _read_user_companies(path: Path, gazetteer: Gazetteer) -> None:
     """The user's own file: aliases of known companies, and companies the lists lack."""
     try:
-        with path.open(encoding="utf-8") as f:
+        with path.open(encoding="utf-8-sig") as f:  # spreadsheets save a byte-order mark
             rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
     except FileNotFoundError:
         raise ModelError(Errors.E032.format(path=path, detail="no such file")) from None
     for number, row in enumerate(rows, start=2):
+        row = {key: (value or "").strip() for key, value in row.items() if key}
         if not row.get("id") or not row.get("alias"):
             raise ModelError(Errors.E032.format(path=path, detail=f"line {number} has no id or no alias"))
         if row["id"] not in gazetteer.entries:

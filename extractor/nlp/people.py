@@ -27,14 +27,27 @@ _NAME = re.compile(rf"(?:(?P<title>{_BEFORE})(?P<name>[{SURNAMES}][\u4e00-\u9fff
                    rf"(?P<name2>[{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?=先生|女士))")
 
 
+COMMON_WORD_FREQ = 200  # jieba counts: most personal names are rarer than this
 # Words that look like a surname and a given name after 股东, 收到 and the like, but are not names.
-_NOT_NAMES = frozenset("方面 单位 大会 代表 会议 权益 全部 合计 管理 成员 任期 名单 程序 关于 及其 和其 应当 于本 于公 "
-                       "于近 于近日 于次 于当日 于同日 于今日 向其 许可 常务 万元 金额 单独".split())
+_NOT_NAMES = frozenset("方面 单位 大会 代表 会议 权益 全部 合计 管理 成员 任期 名单 程序 关于 及其 和其 应当 "
+                       "于本 于公 于近 于近日 于次 于当日 于同日 于今日 向其 许可 常务 万元 金额 单独 "
+                       "高管 管理人 和董事 和监事".split())
+
+
+def _common_word(word: str) -> bool:
+    """Whether ``word`` or its first two characters are a frequent word in jieba's dictionary
+    (应当, 方式, 付款后 ...)."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    return any(jieba.dt.FREQ.get(part, 0) >= COMMON_WORD_FREQ for part in {word, word[:2]})
 
 
 def find_chinese_people(text: str) -> list[Entity]:
     """PERSON entities for Chinese names, every mention of each name found."""
-    names = {m.group("name") or m.group("name2") for m in _NAME.finditer(text)} - _NOT_NAMES
+    names = {m.group("name2") for m in _NAME.finditer(text) if m.group("name2")}  # before 先生/女士
+    names |= {m.group("name") for m in _NAME.finditer(text) if m.group("name")
+              and m.group("name") not in _NOT_NAMES and not _common_word(m.group("name"))}
     found = []
     for name in sorted(names, key=len, reverse=True):
         for m in re.finditer(re.escape(name), text):
