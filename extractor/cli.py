@@ -45,7 +45,10 @@ JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH '稀
 
 def _config(ctx: click.Context, **overrides: Any) -> Config:
     config: Config = ctx.obj["config"]
-    return config.with_overrides(**overrides)
+    try:
+        return config.with_overrides(**overrides)
+    except ExtractorError as e:
+        raise click.ClickException(str(e)) from e
 
 
 def db_option(function: Callable[..., Any]) -> Callable[..., Any]:

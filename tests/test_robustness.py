@@ -124,3 +124,8 @@ def test_robustness_another_model_redoes_stored_documents(tmp_path, write_jsonl)
     assert again.processed == 1 and again.skipped == 0
     _, rows = query(db, "SELECT extractor_version FROM documents")
     assert "blank" not in rows[0][0]
+
+
+def test_robustness_bad_option_value_is_a_clear_error():
+    result = _run("extract", "--max-document-chars", "0", "-", input="x")
+    assert result.exit_code == 1 and "[E023]" in result.stderr
