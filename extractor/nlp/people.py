@@ -7,6 +7,7 @@ other mention of the same name in the document is a PERSON too.
 
 from __future__ import annotations
 
+import logging
 import re
 
 from .spans import Entity
@@ -39,6 +40,7 @@ def _common_word(word: str) -> bool:
     (应当, 方式, 付款后 ...)."""
     import jieba
 
+    jieba.setLogLevel(logging.WARNING)  # jieba announces its dictionary on stderr otherwise
     jieba.dt.check_initialized()
     return any(jieba.dt.FREQ.get(part, 0) >= COMMON_WORD_FREQ for part in {word, word[:2]})
 
