@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .event_rules import COMPILED, CORE_ROLES, EVENT_ROLES, RULES, Rule
+from .sentiment import label_of
 from .spans import Entity, in_span
 
 _NEGATED = {"en": re.compile(r"\b(?:not|no|never|didn't|did not|won't|will not|denied|denies|without|"
@@ -157,8 +158,7 @@ def _event(rule: Rule, subtype: str, match: re.Match[str], sentence: int, argume
     event.date = _date(event.arguments) or _paragraph_date(doc.newlines, *doc.dates, trigger.start)
     event.modality = _modality(doc.text[max(sentence_start, match.start() - CONTEXT):match.start()],
                                doc.lang, rule.type)
-    event.polarity = _POLAR.get(subtype) or (
-        "positive" if sentiment > 0.15 else "negative" if sentiment < -0.15 else "neutral")
+    event.polarity = _POLAR.get(subtype) or label_of(sentiment)
     filled = {a["role"] for a in event.arguments}
     core = CORE_ROLES[rule.type]
     event.confidence = round(0.5 + 0.4 * sum(r in filled for r in core) / len(core), 2)

@@ -69,7 +69,7 @@ def _child_rows(document_id: str, record: dict[str, Any]) -> dict[str, list[dict
         trigger = event["trigger"]
         event_id = derived_id(document_id, event["type"], event["subtype"], trigger["start"],
                               trigger["end"])
-        company_ids = (_flat(a.get("normalized"))["company_id"] for a in event["arguments"]
+        company_ids = ((a.get("normalized") or {}).get("id") for a in event["arguments"]
                        if a["role"] in COMPANY_ROLES)
         company_id = next((c for c in company_ids if c), None)
         rows["events"].append({
