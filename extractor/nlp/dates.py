@@ -200,11 +200,13 @@ def _year_edge(m: re.Match[str], published: date | None) -> dict[str, object] | 
 
 
 def _year(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    """A year, fiscal when written so: fiscal 2025, FY2025, 2025年度."""
     fiscal = bool(m["fiscal"])
     return {"value": f"{'FY' if fiscal else ''}{m['year']}", "granularity": "year"}
 
 
 def _relative_year_only(m: re.Match[str], published: date | None) -> dict[str, object] | None:
+    """last year, this year, 去年, 今年."""
     year = _relative_year(m["rel"], published)
     return {"value": str(year), "granularity": "year"} if year else None
 
@@ -265,15 +267,6 @@ def _cn_half(m: re.Match[str], published: date | None) -> dict[str, object] | No
     return {"value": f"{year}-H{1 if m['half'] == '上' else 2}", "granularity": "half"}
 
 
-def _cn_year(m: re.Match[str], published: date | None) -> dict[str, object] | None:
-    return {"value": f"{'FY' if m['fiscal'] else ''}{m['year']}", "granularity": "year"}
-
-
-def _cn_relative_year(m: re.Match[str], published: date | None) -> dict[str, object] | None:
-    year = _relative_year(m["rel"], published)
-    return {"value": str(year), "granularity": "year"} if year else None
-
-
 _B = r"(?<![\w])"  # not inside a word
 _RULES: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"{_B}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I), _full_date),
@@ -321,11 +314,11 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"(?:(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>[去今明本])年)\s*)?(?P<half>[上下])半年(?:度)?"),
      _cn_half),
     (re.compile(r"(?P<year>(?:19|20)\d\d)\s*(?:(?P<fiscal>年?年度|财年)|年)(?![度\d\s]*[月季上下半前第一二三四])"),
-     _cn_year),
+     _year),
     (re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月(?P<edge>末|底|初)"), _cn_month_edge),
     (re.compile(r"(?<![\d年])(?P<m>1[0-2]|[1-9])\s*月(?![\d日号份末底初])"), _cn_month_only),
     (re.compile(r"(?P<rel>[上本下])个?月(?![份底末初])"), _cn_relative_month),
-    (re.compile(r"(?P<rel>[去今明])年(?![度\s]*[一二三四上下前第]|\d)"), _cn_relative_year),
+    (re.compile(r"(?P<rel>[去今明])年(?![度\s]*[一二三四上下前第]|\d)"), _relative_year_only),
     (re.compile(r"(?P<word>今天|今日|昨天|昨日|明天|明日)"), _relative_day),
 ]
 _SINCE = re.compile(r"(?:since|from)\s+$|自\s*$", re.I)
