@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from extractor.evaluate import evaluate_files
-from extractor.nlp.event_rules import RULES
+from extractor.nlp.rules import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"

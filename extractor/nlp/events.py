@@ -1,4 +1,4 @@
-"""Events from sentences: trigger rules (event_rules.py) over the tagged entities, with role-named
+"""Events from sentences: trigger rules (``rules/``) over the tagged entities, with role-named
 arguments, date, polarity, modality and confidence (Contract 1).
 """
 
@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from .event_rules import COMPILED, CORE_ROLES, EVENT_ROLES, RULES, Rule
+from .rules import EVENT_ROLES, RULES, Rule
 from .sentiment import label_of
 from .spans import Entity, in_span
 
@@ -160,8 +160,8 @@ def _event(rule: Rule, subtype: str, match: re.Match[str], sentence: int, argume
                                doc.lang, rule.type)
     event.polarity = _POLAR.get(subtype) or label_of(sentiment)
     filled = {a["role"] for a in event.arguments}
-    core = CORE_ROLES[rule.type]
-    event.confidence = round(0.5 + 0.4 * sum(r in filled for r in core) / len(core), 2)
+    if rule.core:
+        event.confidence = round(0.5 + 0.4 * sum(r in filled for r in rule.core) / len(rule.core), 2)
     return event
 
 
@@ -183,10 +183,14 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 continue
             if rule.context and not re.search(rule.context, sentence):
                 continue
+            if rule.exclude and re.search(rule.exclude, sentence):
+                continue
+            if lang not in rule.patterns:
+                continue
             for seg_start, seg_end in _segments(rule, inside, end):
                 scope_start = max(start, seg_start)
                 seen_subtypes: set[str] = set()
-                for match in COMPILED[rule.type][lang].finditer(text, scope_start, seg_end):
+                for match in rule.patterns[lang].finditer(text, scope_start, seg_end):
                     if doc.inside_name(match.start()):
                         continue
                     window = text[max(start, match.start() - CONTEXT):min(end, match.end() + CONTEXT)]
