@@ -95,3 +95,45 @@ def test_entities_chinese_company_names_starting_with_a_place(write_jsonl):
     found = _entities(write_jsonl, "公司收到控股股东北京三环恒通投资管理有限公司的通知。江苏省经济增长。")
     assert ("北京三环恒通投资管理有限公司", "COMPANY", None) in found and ("江苏省", "GPE", None) in found
     assert ("北京", "GPE", None) not in found
+
+
+def test_entities_dateline_place_and_region(write_jsonl):
+    found = _entities(write_jsonl, "SANTA CLARA, Calif., March 3 (Gold Wire) - Nvidia Corp said it would hire.\n"
+                                   "UPDATE 2-Copper rises")
+    assert ("SANTA CLARA", "GPE", None) in found and ("Calif.", "GPE", None) in found
+    assert not [f for f in found if f[0].startswith("UPDATE")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The lawsuit was filed in the U.S. District Court for the District of Delaware on Monday.",
+     "U.S. District Court for the District of Delaware"),
+    ("Indonesia's Ministry of Energy and Mineral Resources said exports would resume.",
+     "Ministry of Energy and Mineral Resources"),
+    ("The Consumer Financial Protection Bureau fined the bank.", "Consumer Financial Protection Bureau"),
+    ("Staff of the SEC's Division of Trading and Markets. Goldman declined to comment.",
+     "Division of Trading and Markets"),
+])
+def test_entities_institutions_by_their_shape(write_jsonl, text, name):
+    found = _entities(write_jsonl, text)
+    assert (name, "ORG", None) in found
+
+
+def test_entities_people_after_said_before_a_job_and_by_surname(write_jsonl):
+    text = ('"Brazil is our biggest market," said Ricardo Almeida, the company\'s general manager. '
+            "Helen Marsh, chief financial officer of the firm, agreed. Almeida added that Mr Fan would lead it. "
+            "The Board approved the Departure of Directors or Certain Officers.")
+    people = [f[0] for f in _entities(write_jsonl, text) if f[1] == "PERSON"]
+    assert people == ["Ricardo Almeida", "Helen Marsh", "Almeida", "Fan"]
+
+
+@pytest.mark.parametrize("text, published, value", [
+    ("公司预计2025年度归母净利润为6.5亿元，比上年同期增长122.6%。", "2026-01-16", "FY2024"),
+    ("公司预计2026年半年度净利润为12亿元，比上年同期下降40%。", "2026-07-12", "2025-H1"),
+    ("It delivered 44 aircraft in January, up from 40 a year earlier.", "2026-02-24", "2025-01"),
+    ("Revenue for the first half of 2025 fell 12 pct from a year earlier.", "2025-07-30", "2024-H1"),
+])
+def test_entities_comparison_dates_take_the_period_a_year_back(write_jsonl, text, published, value):
+    [record] = extract([write_jsonl([{"text": text, "published_at": published}])])
+    comparisons = [e for e in record["entities"] if e["text"] in ("上年同期", "a year earlier")]
+    assert [e["normalized"]["value"] for e in comparisons] == [value]
+    assert comparisons[0]["normalized"]["relation"] == "comparison"

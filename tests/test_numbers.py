@@ -113,3 +113,29 @@ def test_numbers_ranges_of_money_and_quantities(text, expected):
 def test_numbers_changes_carry_direction(text, direction):
     [(_, label, normalized)] = _tag(text)
     assert label == "PERCENT" and normalized["direction"] == direction
+
+
+@pytest.mark.parametrize("text, values", [
+    ("the margin rose from 5 % to 7 %", [(0.05, None), (0.07, None)]),
+    ("占比从12%提升至15%", [(0.12, None), (0.15, None)]),
+    ("growth of 5% to 7% is expected", [(0.05, 0.07)]),
+    ("from 5-7%", [(0.05, 0.07)]),
+])
+def test_numbers_percent_change_from_to_is_two_levels_not_a_range(text, values):
+    found = [e for e in find_numbers(text) if e.label == "PERCENT"]
+    assert [(e.normalized["value"], e.normalized.get("high")) for e in found] == values
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("a price‑earnings ratio of 86.04, the stock", "86.04", 86.04),
+    ("it trades at 18 times forward earnings", "18 times", 18),
+    ("公司市盈率为35.2倍", "35.2倍", 35.2),
+    ("a P/E of 12.5x", "12.5x", 12.5),
+])
+def test_numbers_valuation_ratios_are_ratio_quantities(text, span, value):
+    [found] = [e for e in find_numbers(text) if e.label == "QUANTITY"]
+    assert (found.text, found.normalized) == (span, {"value": value, "unit": "ratio"})
+
+
+def test_numbers_private_equity_is_no_ratio():
+    assert not [e for e in find_numbers("PE 2025 fund raised 3 billion") if e.normalized.get("unit") == "ratio"]

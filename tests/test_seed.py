@@ -125,9 +125,9 @@ def test_seed_document_sentiment_is_positive(seed_record):
     assert seed_record["sentiment"]["label"] == "positive"
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: the P/E ratio 86.04 is not tagged yet (issue 4)")
 def test_seed_price_earnings_ratio(seed_record):
-    assert any(e["text"] == "86.04" for e in seed_record["entities"])
+    [ratio] = [e for e in seed_record["entities"] if e["text"] == "86.04"]
+    assert ratio["label"] == "QUANTITY" and ratio["normalized"] == {"value": 86.04, "unit": "ratio"}
 
 
 @pytest.mark.xfail(strict=True, reason="known gap: one event per trigger; mentions are not merged (issue 5)")

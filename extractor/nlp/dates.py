@@ -264,9 +264,14 @@ def _cn_half(m: re.Match[str], published: date | None) -> dict[str, object] | No
     year = _cn_year_of(m, published)
     if year is None:
         return None
-    return {"value": f"{year}-H{1 if m['half'] == '上' else 2}", "granularity": "half"}
+    return {"value": f"{year}-H{2 if m['half'] == '下' else 1}", "granularity": "half"}
 
 
+# The comparison period of a year-on-year figure: the same period one year before the period the text
+# last named ("2025年度 ... 比上年同期增长" is FY2024; "in January, up from 40 a year earlier" is last January).
+COMPARISON = re.compile(r"\b(?:(?:a|one) year (?:earlier|ago|before)|the (?:same|year-earlier|year-ago|"
+                        r"prior-year|comparable) (?:period|quarter)(?: (?:a year earlier|last year|of last year|"
+                        r"of \d{4}))?|the year-earlier period)\b|上年同期|去年同期|上期同期", re.I)
 _B = r"(?<![\w])"  # not inside a word
 _RULES: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"{_B}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I), _full_date),
@@ -313,6 +318,8 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
                 r"(?:(?P<first3>前三季度)|第?(?P<q>[一二三四1-4])季度)"), _cn_quarter),
     (re.compile(r"(?:(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>[去今明本])年)\s*)?(?P<half>[上下])半年(?:度)?"),
      _cn_half),
+    # 2026年半年度 (the interim period, as in 半年度报告) is the first half
+    (re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<half>)半年度"), _cn_half),
     (re.compile(r"(?P<year>(?:19|20)\d\d)\s*(?:(?P<fiscal>年?年度|财年)|年)(?![度\d\s]*[月季上下半前第一二三四])"),
      _year),
     (re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月(?P<edge>末|底|初)"), _cn_month_edge),
@@ -320,8 +327,26 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"(?P<rel>[上本下])个?月(?![份底末初])"), _cn_relative_month),
     (re.compile(r"(?P<rel>[去今明])年(?![度\s]*[一二三四上下前第]|\d)"), _relative_year_only),
     (re.compile(r"(?P<word>今天|今日|昨天|昨日|明天|明日)"), _relative_day),
+    (COMPARISON, lambda m, p: None),  # valued by resolve_comparisons once the document's periods are known
 ]
 _SINCE = re.compile(r"(?:since|from)\s+$|自\s*$", re.I)
+_YEAR_IN_VALUE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def resolve_comparisons(entities: list[Entity]) -> None:
+    """Give each comparison date ("a year earlier", 上年同期) the period the text last named before it,
+    one year back. ``entities`` are the document's, sorted and without overlaps."""
+    period = None
+    for entity in entities:
+        if entity.label != "DATE":
+            continue
+        if COMPARISON.fullmatch(entity.text):
+            if period and not entity.normalized.get("value"):
+                entity.normalized = {"value": _YEAR_IN_VALUE.sub(lambda y: str(int(y.group()) - 1), period[0]),
+                                     "granularity": period[1], "relation": "comparison"}
+        elif entity.normalized.get("value") and entity.normalized.get("granularity") != "day" \
+                and entity.normalized.get("relation") != "since":
+            period = (str(entity.normalized["value"]), entity.normalized.get("granularity", "period"))
 
 
 def find_dates(text: str, published: date | None) -> list[Entity]:

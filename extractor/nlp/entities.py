@@ -12,8 +12,9 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from .dates import find_dates
+from .dates import find_dates, resolve_comparisons
 from .gazetteer import Gazetteer
+from .names import find_datelines, find_institutions, find_surname_mentions, find_titled_people
 from .numbers import find_numbers
 from .people import find_chinese_people
 from .spans import Entity, resolve_overlaps
@@ -34,6 +35,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # Words the model takes for names in business news: boards, rating words.
 _NOT_NAMES = frozenset("Board Company Neutral Buy Sell Hold Overweight Underweight Outperform Underperform "
                        "Equal-weight Accumulate Reduce".split())
+# Words of titles and boards the model takes for people ("Certain Officers").
+_NOT_PERSON_WORDS = re.compile(r"\b(?:Officers?|Directors?|Executives?|Chairman|President|Board|Committee)\b")
 # A model DATE must name a point in time (a digit, month, weekday, or today-like word) and not be
 # a duration or a frequency.
 _DATE_WORD = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|"
@@ -60,6 +63,10 @@ def _model_entities(doc: Doc) -> list[Entity]:
             continue  # "annual", "quarterly", "three years": no date, or a duration
         if label in ("COMPANY", "PERSON", "GPE") and (ent.text[:1].islower() or ent.text in _NOT_NAMES):
             continue  # "price-earnings" or a rating word is no name
+        if label == "GPE" and ent.text.isupper() and len(ent.text) <= 4:
+            continue  # "AI", "EV": places written in capitals are in the curated list of places
+        if label == "PERSON" and _NOT_PERSON_WORDS.search(ent.text):
+            continue
         if label == "PERSON" and _COMPANY_WORDS.search(ent.text):
             label = "COMPANY"  # "Zhongrui Rare Metals"
         start, end = ent.start_char, ent.end_char
@@ -107,12 +114,20 @@ def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
 def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | None) -> list[Entity]:
     """All entities of ``doc`` (whose text is ``text``), without overlaps, in text order."""
     model = _model_entities(doc)
-    support = [(e.start, e.end) for e in model if e.label == "COMPANY"]
+    # A short company name counts where the model sees a name on the very same span: an organisation,
+    # or a person ("Vanke", "Piper Sandler" are no people in business news).
+    support = [(e.start, e.end) for e in model if e.label in ("COMPANY", "PERSON")]
     tickers = find_tickers(text, gazetteer)
     names = gazetteer.find(text, support=support, confirmed=(e.normalized["id"] for e in tickers))
     chinese = bool(_CJK.search(text))
     people = find_chinese_people(text) if chinese else []
-    entities = resolve_overlaps(names + tickers + people + find_numbers(text) + find_dates(text, published) + model)
+    shapes = find_datelines(text) + find_institutions(text) + find_titled_people(text)
+    entities = resolve_overlaps(names + tickers + people + shapes + find_numbers(text) + find_dates(text, published)
+                                + model)
     if chinese:
         entities = resolve_overlaps(entities + _chinese_company_names(text, entities))
-    return resolve_overlaps(entities + _link_references(text, entities))
+    else:
+        entities = resolve_overlaps(entities + find_surname_mentions(text, entities))
+    entities = resolve_overlaps(entities + _link_references(text, entities))
+    resolve_comparisons(entities)
+    return entities

@@ -154,6 +154,9 @@ _PERCENT = re.compile(
     rf"(?:{_RANGE_SEP}(?P<high>{ARABIC}))?\s?(?:%|％|pct\b|percent\b|per cent\b)(?P<plus>\+)?",
     re.I,
 )
+_ONE_PERCENT = re.compile(rf"(?P<sign>[+\-−])?(?P<num>{ARABIC})\s?(?:%|％|pct\b|percent\b|per cent\b)(?P<plus>\+)?",
+                          re.I)
+_FROM = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
 _CN_PERCENT = re.compile(rf"百分之(?P<num>{CN_NUMERAL}|{ARABIC})")
 _QUANTITY = [
     re.compile(rf"(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)\s?"
@@ -161,7 +164,21 @@ _QUANTITY = [
     re.compile(rf"(?P<num>{NUMBER})\s?"
                rf"(?P<unit>{_alternation(_CN_UNIT_WORDS)})"),
 ]
+# Valuation ratios: "a price-earnings ratio of 86.04", "P/E of 18", "18 times earnings", "市盈率为35.2倍".
+_HYPHEN = "[-‐‑–]"
+_RATIO = re.compile(
+    rf"(?:\b(?:price{_HYPHEN}(?:to{_HYPHEN})?(?:earnings|book|sales)|P/E|P/B)(?: ratios?)?"
+    rf"(?: of| at| was| is| stood at|:)?\s*|市盈率|市净率)(?:为|达|约)?\s*"
+    rf"(?P<num>{ARABIC}(?:\s?(?:times|x|倍))?)"
+    rf"|(?P<num2>{ARABIC}\s?(?:times|倍))(?= (?:forward |trailing )?(?:earnings|book value|sales)\b)")
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+
+
+def _ratio_quantity(match: re.Match[str]) -> Entity:
+    group = "num" if match.group("num") else "num2"
+    value = parse_number(_LEADING_NUMBER.search(match.group(group)).group())
+    return Entity(match.start(group), match.end(group), "QUANTITY", match.group(group),
+                  {"value": value, "unit": "ratio"}, priority=2)
 
 
 def _money(match: re.Match[str]) -> Entity | None:
@@ -271,10 +288,17 @@ def find_numbers(text: str) -> list[Entity]:
     found: list[Entity] = []
     for pattern in _MONEY_PATTERNS:
         found += [e for m in pattern.finditer(text) if (e := _money(m))]
-    found += [e for m in _PERCENT.finditer(text) if (e := _percent(m))]
+    for m in _PERCENT.finditer(text):
+        if m.group("high") and _FROM.search(text, max(0, m.start() - 6), m.start()) \
+                and re.search(r"to|至|到", text[m.end("num"):m.start("high")]):
+            # "rose from 5 % to 7 %": two levels of a change, not a range
+            found += [e for one in _ONE_PERCENT.finditer(text, m.start(), m.end()) if (e := _percent(one))]
+        elif e := _percent(m):
+            found.append(e)
     found += [e for m in _CN_PERCENT.finditer(text) if (e := _percent(m))]
     for pattern in _QUANTITY:
         found += [e for m in pattern.finditer(text) if (e := _quantity(m))]
+    found += [_ratio_quantity(m) for m in _RATIO.finditer(text)]
     # A match must not start inside a word ("A300 tons" is not 300 tons).
     found = [e for e in found if not (e.start and text[e.start].isdigit() and _WORD_CHAR.match(text[e.start - 1]))]
     return [_with_qualifier(_with_direction(_with_range(e, text), text), text) for e in found]

@@ -1,0 +1,105 @@
+"""English names found by their shape, where the small statistical model misses them in news:
+dateline places ("PITTSBURGH, March 3 (Reuters) -"), institutions ("U.S. District Court for the
+District of Delaware", "Consumer Financial Protection Bureau", "Ministry of Energy and Mineral
+Resources"), people after a title ("Mr Fan") and later mentions of a person by surname ("Almeida
+said") once the full name has been given.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .spans import Entity
+
+# A dateline opens a line: a place in capitals, an optional region, then a comma and a date, a
+# parenthesised agency or a dash. "NEW YORK, Jan 5 (Reuters) -", "BEIJING (Gold Wire) —".
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
+                       r"(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?\.?|[A-Z]{2}))?"
+                       r"(?=,? (?:\(|[-–—]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d))",
+                       re.M)
+# Words in capitals that open a line without being a place.
+_NOT_PLACES = frozenset("UPDATE BREAKING EXCLUSIVE ANALYSIS COLUMN FACTBOX WRAPUP PRESS RELEASE ITEM NOTE".split())
+
+_CAPITALISED = r"(?:U\.S\.|[A-Z][\w&'’-]*)"
+# Words that may start a capitalised run without belonging to the name.
+_OPENERS = frozenset("The A An On In At For By From To Its Their His Her Our This That These Those Last Next "
+                     "And But Or As After Before While When Under With Without Meanwhile Earlier Later".split())
+# An institution: capitalised words ending in a word that names a public body, optionally followed by
+# "of/for (the) X Y", or such a body's word first ("Ministry of Commerce", "Division of Trading and
+# Markets").
+_BODY = (r"Court(?: of Appeals)?|Administration|Bureau|Commission|Ministry|Agency|Authority|Department|"
+         r"Council|Coalition|Association|Federation|Institute|Tribunal|Regulator|Reserve|Parliament|Senate|"
+         r"Congress|Division|Office|Service|Exchange|Committee|Union")
+_OF_PART = rf"(?: (?:of|for) (?:the )?{_CAPITALISED}(?: (?:and |of |for the |for )?{_CAPITALISED}){{0,5}})?"
+_INSTITUTION = re.compile(
+    rf"\b(?P<name>(?:{_CAPITALISED} ){{1,5}}(?:{_BODY}){_OF_PART}|(?:Ministry|Department|Division|Office|Bureau)"
+    rf" of (?:the )?{_CAPITALISED}(?: (?:and |of |for )?{_CAPITALISED}){{0,5}})(?![\w&])")
+# "of the Company's", "for the District of Delaware": a trailing function word is never part of a name.
+_TRAILING = re.compile(r"(?: (?:and|of|for|the))+$")
+
+_TITLED = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.? (?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+# A full name where news puts people: after "said" before a comma, or before a comma and a job.
+_FULL_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
+_JOB = (r"(?:the |a |an )?(?:[\w.&-]+['’]s )?(?:chief|head|president|vice|senior|managing|director|analyst|"
+        r"economist|strategist|chairman|chairwoman|CEO|CFO|COO|CTO|founder|spokesman|spokeswoman|spokesperson|"
+        r"partner|portfolio manager|executive|general manager|treasurer|secretary|governor|minister)\b")
+_QUOTED = re.compile(rf"\b(?:said|says|told|according to) (?P<name>{_FULL_NAME})(?=,)|"
+                     rf"(?<![\w&])(?P<name2>{_FULL_NAME}), {_JOB}")
+
+
+def find_datelines(text: str) -> list[Entity]:
+    """GPE entities for the place of each dateline, and for its region when one is given."""
+    found = []
+    for match in _DATELINE.finditer(text):
+        if match.group("place") in _NOT_PLACES:
+            continue
+        for part in ("place", "region"):
+            if match.group(part):
+                found.append(Entity(match.start(part), match.end(part), "GPE", match.group(part), {}, priority=2))
+    return found
+
+
+def find_institutions(text: str) -> list[Entity]:
+    """ORG entities for names of courts, agencies, ministries, associations and similar bodies."""
+    found = []
+    for match in _INSTITUTION.finditer(text):
+        start, name = match.start("name"), match.group("name")
+        words = name.split(" ")
+        while len(words) > 1 and (words[0] in _OPENERS or words[0].endswith(("'s", "’s"))):
+            start += len(words[0]) + 1
+            words = words[1:]
+        name = _TRAILING.sub("", " ".join(words))
+        if len(name.split(" ")) < 2 or name.startswith(("Board of", "Board", "Item")):
+            continue  # a body's word alone ("Commission") or a board: not a name
+        found.append(Entity(start, start + len(name), "ORG", name, {}, priority=2))
+    return found
+
+
+def find_titled_people(text: str) -> list[Entity]:
+    """PERSON entities for a surname after a title ("Mr Fan" gives "Fan"), for a full name after
+    "said" ("said Ricardo Almeida, ...") and before a job ("Jane Doe, chief financial officer")."""
+    found = [Entity(m.start("name"), m.end("name"), "PERSON", m.group("name"), {}, priority=1)
+             for m in _TITLED.finditer(text)]
+    for match in _QUOTED.finditer(text):
+        group = "name" if match.group("name") else "name2"
+        name = match.group(group)
+        if name.split(" ")[0] not in _OPENERS:
+            found.append(Entity(match.start(group), match.end(group), "PERSON", name, {}, priority=1))
+    return found
+
+
+def find_surname_mentions(text: str, entities: list[Entity]) -> list[Entity]:
+    """Later mentions of an English person by surname alone ("Almeida said"), once the full name
+    ("Ricardo Almeida") is tagged in the document."""
+    surnames: dict[str, int] = {}
+    for entity in entities:
+        parts = entity.text.split()
+        if entity.label == "PERSON" and len(parts) >= 2 and parts[-1][:1].isupper() and parts[-1].isalpha():
+            surnames.setdefault(parts[-1], entity.end)
+    if not surnames:
+        return []
+    people = [(e.start, e.end) for e in entities if e.label == "PERSON"]
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")\b")
+    return [Entity(m.start(), m.end(), "PERSON", m.group(), {}, priority=1)
+            for m in pattern.finditer(text) if m.start() >= surnames[m.group()]
+            and not any(start <= m.start() < end for start, end in people)]
