@@ -77,6 +77,13 @@ class Errors(metaclass=_Catalogue):
     E050 = ("{path} is not an article-extraction benchmark folder (no ground-truth.json). Point to "
             "../shared/eval/article-extraction-benchmark.")
     E051 = "Give gold records (e.g. corpus/gold/test.jsonl) or --main-text BENCHMARK_DIR."
+    # SEC EDGAR submissions (extractor/parse/sec.py)
+    E060 = ("{input}: not a readable SEC EDGAR submission: {detail}. Download the complete submission "
+            "(the accession's .txt file) again.")
+    E061 = ("{input}: the SEC EDGAR submission is empty: {detail}. Download the complete submission "
+            "(the accession's .txt file) again.")
+    E062 = ("{input}: the SEC EDGAR submission is truncated: {detail}. Download the complete submission "
+            "(the accession's .txt file) again.")
 
 
 class Warnings(metaclass=_Catalogue):

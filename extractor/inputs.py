@@ -22,6 +22,7 @@ from typing import Any
 from .errors import Errors, Warnings
 from .parse.encoding import decode
 from .parse.html import parse_html
+from .parse.sec import SecError, html_8k_fields, is_8k_html, is_submission, submission_fields
 
 LANGUAGES = ("en", "zh")
 STDIN = "-"
@@ -207,9 +208,21 @@ def read_bytes(data: bytes, name: str, *, kind: str | None = None, encoding: str
         encoding = _declared_charset(data)
     decoded = decode(data, encoding=encoding)
     kind = kind or _sniff_kind(decoded.text)
-    if kind == "jsonl":
-        documents: Iterable[Document] = _read_jsonl(decoded.text, name, encoding=decoded.encoding,
-                                                    max_document_chars=max_document_chars)
+    if kind != "jsonl" and is_submission(decoded.text):  # an SEC EDGAR filing (extractor.parse.sec)
+        try:
+            fields = submission_fields(decoded.text)
+        except SecError as e:
+            yield _failed(name, e.code, getattr(Errors, e.code).format(input=name, detail=e.detail),
+                          raw=data[:256])
+            return
+        documents: Iterable[Document] = [_make_document(fields, name, line=None, encoding=decoded.encoding,
+                                                        max_document_chars=max_document_chars)]
+    elif kind == "html" and is_8k_html(decoded.text):
+        documents = [_make_document(html_8k_fields(decoded.text), name, line=None, encoding=decoded.encoding,
+                                    max_document_chars=max_document_chars)]
+    elif kind == "jsonl":
+        documents = _read_jsonl(decoded.text, name, encoding=decoded.encoding,
+                                max_document_chars=max_document_chars)
     elif kind == "html":
         documents = [_make_document({"html": decoded.text}, name, line=None, encoding=decoded.encoding,
                                     max_document_chars=max_document_chars)]

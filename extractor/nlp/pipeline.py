@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..errors import Errors, ModelError
 from .entities import tag_entities
 from .events import find_events
+from .filings import filing_events
 from .gazetteer import load_gazetteer
 from .sentiment import score_sentence
 
@@ -112,8 +113,11 @@ def sentiment_component(doc: Doc) -> Doc:
 
 @Language.component("extractor_events")
 def events_component(doc: Doc) -> Doc:
-    doc._.extractor_events = find_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities,
-                                         doc.lang_, [s for s, _ in doc._.extractor_sentence_scores])
+    scores = [s for s, _ in doc._.extractor_sentence_scores]
+    events = find_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities, doc.lang_, scores)
+    # SEC 8-K filings: each item's event (5.02 personnel_change, 2.02 financial_report, ...)
+    doc._.extractor_events = filing_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities,
+                                           doc.lang_, events, scores)
     return doc
 
 
