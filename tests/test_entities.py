@@ -137,3 +137,30 @@ def test_entities_comparison_dates_take_the_period_a_year_back(write_jsonl, text
     comparisons = [e for e in record["entities"] if e["text"] in ("上年同期", "a year earlier")]
     assert [e["normalized"]["value"] for e in comparisons] == [value]
     assert comparisons[0]["normalized"]["relation"] == "comparison"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("比亚迪（002594）今日股价上涨3%。", {"比亚迪": "002594"}),  # an A-share ticker: the A-share listing
+    ("BYD Co (1211.HK) shares rose 3 % in Hong Kong. BYD said sales rose.", {"BYD": "01211"}),
+    ("BYD said its sales rose by a fifth.", {"BYD": "002594"}),  # no pointer: the A-share listing
+    ("中国中免（01880.HK）公告，公司H股短暂停牌。公司A股（601888.SH）正常交易。",
+     {"中国中免": "01880", "公司": ["01880", "601888"]}),
+])
+def test_entities_dual_listed_company_takes_the_listing_the_text_points_to(write_jsonl, text, expected):
+    found = _entities(write_jsonl, text)
+    for name, tickers in expected.items():
+        got = [ticker for text_, label, ticker in found if text_ == name and label == "COMPANY"]
+        assert got[:len(tickers) if isinstance(tickers, list) else 1] == (tickers if isinstance(tickers, list)
+                                                                          else [tickers])
+
+
+def test_entities_company_reference_in_a_digest_is_the_paragraphs_company(write_jsonl):
+    text = ("以下为沪深两市部分上市公司重要公告摘要。\n特变电工（600089.SH）公告，公司中标约28.76亿元。\n"
+            "科大讯飞（002230.SZ）公告，公司副总经理辞职。")
+    references = [ticker for name, label, ticker in _entities(write_jsonl, text) if name == "公司"]
+    assert references == ["600089", "002230"]
+
+
+def test_entities_model_company_linked_by_name_without_legal_suffix(write_jsonl):
+    found = _entities(write_jsonl, "Steel prices rose. Nucor Corporation said on Monday it would raise prices.")
+    assert ("Nucor Corporation", "COMPANY", "NUE") in found

@@ -13,7 +13,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from .dates import find_dates, resolve_comparisons
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, name_key, normalized_entry
 from .names import find_datelines, find_institutions, find_surname_mentions, find_titled_people
 from .numbers import find_numbers
 from .people import find_chinese_people
@@ -94,8 +94,9 @@ def _chinese_company_names(text: str, entities: list[Entity]) -> list[Entity]:
 
 def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
     """"the company", "该公司": the latest company named before it. "公司", "本公司", "本行" and
-    "the Company" (as filings and announcements write it) stand for the document's own company:
-    the first one it names."""
+    "the Company" (as filings and announcements write it) stand for the document's own company: the
+    first one named in the same paragraph (a digest of announcements gives each its paragraph), else
+    the first one the document names."""
     companies = [e for e in entities if e.label == "COMPANY" and e.normalized.get("id")]
     ends = [c.end for c in companies]  # non-overlapping and sorted, so ends are sorted too
     found = []
@@ -104,11 +105,49 @@ def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
         if i == 0:
             continue
         own = match.group() in ("公司", "本公司", "本行") or match.group().startswith(("the Company", "The Company"))
-        antecedent = companies[0] if own else companies[i - 1]
+        antecedent = companies[i - 1]
+        if own:
+            paragraph = text.rfind("\n", 0, match.start()) + 1
+            antecedent = companies[bisect_right(ends, paragraph)] if ends[i - 1] > paragraph else companies[0]
         end = match.end() - (2 if match.group().endswith(("'s", "’s")) else 0)
         found.append(Entity(match.start(), end, "COMPANY", text[match.start():end],
                             {**antecedent.normalized, "reference": True}, priority=1))
     return found
+
+
+_HONG_KONG_SHARES = re.compile(r"Hong Kong[- ]listed|Hong Kong shares|\bH[- ]shares?\b|H股|港股|\.HK\b|HKEX")
+
+
+def _link_by_name(entities: list[Entity], gazetteer: Gazetteer) -> None:
+    """A company the model found but no alias matched ("Nucor Corporation", "Xiaomi Corp") is linked
+    when its name without legal suffix is a listed company's."""
+    for entity in entities:
+        if entity.label == "COMPANY" and not entity.normalized and len(entity.text.split()) > 1:
+            company_id = gazetteer.names.get(name_key(entity.text))
+            if company_id:
+                entity.normalized = normalized_entry(gazetteer.entries[company_id], "COMPANY")
+
+
+def _choose_listings(text: str, entities: list[Entity], gazetteer: Gazetteer, tickers: list[Entity]) -> None:
+    """A company listed in several places takes the listing the document points to: the one whose
+    ticker is written nearest the mention, else Hong Kong where Hong Kong shares are spoken of near
+    the mention, else the issuer's first listing (A-shares first)."""
+    for entity in entities:
+        listings = gazetteer.listings.get(entity.normalized.get("id", "")) if entity.label == "COMPANY" else None
+        if not listings:
+            continue
+        written = [t for t in tickers if t.normalized["id"] in listings]
+        if written:
+            chosen = min(written, key=lambda t: abs(t.start - entity.start)).normalized["id"]
+        elif _HONG_KONG_SHARES.search(text, max(0, entity.start - 80), entity.end + 80):
+            chosen = next((i for i in listings if i.startswith("HKEX:")), listings[0])
+        else:
+            chosen = listings[0]
+        if chosen != entity.normalized["id"]:
+            reference = entity.normalized.get("reference")
+            entity.normalized = normalized_entry(gazetteer.entries[chosen], "COMPANY")
+            if reference:
+                entity.normalized["reference"] = True
 
 
 def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | None) -> list[Entity]:
@@ -128,6 +167,8 @@ def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | No
         entities = resolve_overlaps(entities + _chinese_company_names(text, entities))
     else:
         entities = resolve_overlaps(entities + find_surname_mentions(text, entities))
+    _link_by_name(entities, gazetteer)
     entities = resolve_overlaps(entities + _link_references(text, entities))
+    _choose_listings(text, entities, gazetteer, tickers)
     resolve_comparisons(entities)
     return entities

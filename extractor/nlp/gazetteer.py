@@ -74,6 +74,8 @@ class Gazetteer:
         self._lengths: dict[str, list[int]] = defaultdict(list)  # first token -> alias lengths
         self._seen: set[tuple[tuple[str, ...], str]] = set()
         self.entries: dict[str, dict[str, Any]] = {}
+        self.listings: dict[str, tuple[str, ...]] = {}  # company id -> every listing of its issuer
+        self.names: dict[str, str] = {}  # name without legal suffix (name_key) -> company id
         self.version = ""  # a hash of the files it was loaded from
 
     def companies(self) -> list[dict[str, Any]]:
@@ -195,6 +197,11 @@ def _read_companies(path: Path, gazetteer: Gazetteer, curated: set[tuple[str, st
     for company_id, alias in sorted(curated):
         gazetteer.add(alias, "COMPANY", company_id)
     companies.sort(key=lambda c: (_EXCHANGE_PRIORITY.get(c["exchange"], 3), c["id"]))
+    gazetteer.listings = _listings_of_issuers(companies)
+    for company in companies:
+        for name in company["aliases_en"]:
+            if len(name.split()) > 1:
+                gazetteer.names.setdefault(name_key(name), company["id"])
     for company in companies:
         first_alias = company["aliases_en"][0] if company["aliases_en"] else None
         for alias in company["aliases_en"]:
@@ -204,6 +211,32 @@ def _read_companies(path: Path, gazetteer: Gazetteer, curated: set[tuple[str, st
         for alias in company["aliases_zh"]:
             if len(alias) >= 3:
                 gazetteer.add(alias, "COMPANY", company["id"])
+
+
+_LEGAL_SUFFIX = re.compile(r"(?:\s+(?:company|co|limited|ltd|corporation|corp|incorporated|inc|plc))+$")
+
+
+def name_key(name: str) -> str:
+    """A company name compared without case, punctuation or legal suffix: "Nucor Corporation" and
+    "NUCOR CORP" are both "nucor"."""
+    key = _LEGAL_SUFFIX.sub("", re.sub(r"[^\w\s&]", " ", name.lower()).strip())
+    return " ".join(key.split())
+
+
+def _listings_of_issuers(companies: list[dict[str, Any]]) -> dict[str, tuple[str, ...]]:
+    """Listings of one issuer on several exchanges (A and H shares, a US listing), matched by the
+    English name without its legal suffix: "BYD Company Limited" (SZSE) and "Byd Company Limited"
+    (HKEX). ``companies`` come in order of preference, A-shares first."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for company in companies:
+        if company.get("name") and company.get("ticker"):
+            groups[name_key(company["name"])].append(company)
+    listings = {}
+    for group in groups.values():
+        if len({c["exchange"] for c in group}) == len(group) > 1:  # one listing per exchange, or no issuer
+            ids = tuple(c["id"] for c in group)
+            listings.update(dict.fromkeys(ids, ids))
+    return listings
 
 
 def _read_curated(path: Path) -> set[tuple[str, str]]:
