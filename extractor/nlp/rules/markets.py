@@ -1,39 +1,185 @@
 """Event rules. Markets and policy: commodity prices, security prices, price adjustments, regulation
 and macroeconomics.
+
+Market wrap-ups and statistics releases list several happenings of one type in one sentence
+("天齐锂业收涨6.12%，赣锋锂业上涨4.87%，盐湖股份涨幅为2.35%"; "出口增长7.2%；进口下降1.8%"), but the
+engine keeps one event per rule, subtype and segment. Until it segments these sentences the way it
+does commodity prices, ``_each_occurrence`` gives a rule ORDINALS copies, the k-th matching only the
+trigger that has exactly k more triggers after it in the sentence: each occurrence of a (strict)
+trigger then gives its own event, with the arguments nearest to it.
 """
 
 from __future__ import annotations
 
 from .base import DIRECTION, DOWN_EN, DOWN_ZH, UP_EN, UP_ZH, Rule, en
 
+ORDINALS = 6  # the most events of one type and subtype a sentence gives; 1 once the engine segments
+
+
+def _nth_from_end(trigger: str, k: int) -> str:
+    """``trigger`` where exactly ``k`` more triggers follow it before the end of the sentence (the
+    engine searches a sentence with its end as ``endpos``, where ``$`` matches). Atomic groups and
+    possessive repeats keep the count unambiguous and linear."""
+    one = f"(?>{trigger})"
+    gap = rf"(?:(?!{trigger})[\s\S])*+"
+    return f"{one}(?={gap}(?:{one}{gap}){{{k}}}$)"
+
+
+def _each_occurrence(event_type: str, triggers: dict[str, str], requires: tuple[frozenset[str], ...],
+                     **options) -> tuple[Rule, ...]:
+    return tuple(Rule(event_type, {lang: _nth_from_end(pattern, k) for lang, pattern in triggers.items()},
+                      requires, **options) for k in range(ORDINALS))
+
+
+def _not_after(words: str) -> str:
+    """Negative look-behinds, one per word (each of fixed width), for "sales rose", "同比上涨"."""
+    return "".join(f"(?<!{word})" for word in words.split("|"))
+
+
+# --- Security prices -------------------------------------------------------------------------------
+_NUMBER = r"(?:US\$|HK\$|\$|€|£)?\d[\d,]*+(?:\.\d++)?+"
+_PCT = rf"{_NUMBER}\s*(?:%|pct\b|percent\b|per cent\b)"
+_SEC_UP = r"rose|rises|risen|rising|gained|gains|gaining|added|adds|climbed|climbs|climbing|jumped|jumps|" \
+          r"jumping|surged|surges|surging|soared|soars|soaring|rallied|rallies|advanced|advances|" \
+          r"(?:edged|edging|ticked|inched|moved) (?:up|higher)|(?:closed|closing|ended|ending|finished) " \
+          r"(?:up|higher)|up"
+_SEC_DOWN = r"fell|falls|fallen|falling|dropped|drops|dropping|slipped|slips|slipping|slid|slides|sliding|" \
+            r"lost|loses|losing|shed|sheds|declined|declines|declining|tumbled|tumbles|plunged|plunges|" \
+            r"slumped|slumps|sank|sinks|sinking|eased|retreated|(?:edged|edging|ticked|inched|moved) " \
+            r"(?:down|lower)|(?:closed|closing|ended|ending|finished) (?:down|lower)|down"
+_SEC_LEVEL_EN = r"little changed|(?:closed|ended|finished|were|was|traded|trading) (?:flat|unchanged|steady)|" \
+                rf"(?:closed|closing|ended|ending|finished) (?:unchanged )?at(?= {_NUMBER})"
+# what rises or falls when it is not the share price, and words that do not name a security
+_FUNDAMENTALS_EN = "sales |revenue |revenues |profit |profits |earnings |income |deliveries |shipments |" \
+                   "output |production |volumes |volume |exports |imports |prices |price |costs |cost |" \
+                   "margin |margins |orders |demand |spending |loans |inventories |to |would |could |will |" \
+                   "forecast |EPS |January |February |March |April |May |June |July |August |September |" \
+                   "October |November |December |quarter |year |half |month "
+# the word before the verb names the security: a capitalised name ("Zijin Mining", "Index"), a ticker
+# in brackets, a number ("CSI 300") or shares / stock ("Nvidia shares rose", "The stock has fallen")
+_NAMED = "|".join(rf"(?<=\b(?-i:[A-Z])[\w&'.-]{{{n}}} )" for n in range(16)) + \
+         r"|(?<=\) )|(?<=\d )|(?<=shares )|(?<=stock )|(?<=stocks )|(?<=ADRs )|(?<=shares have )|" \
+         r"(?<=shares had )|(?<=stock has )|(?<=stock had )|(?<=shares were )|(?<=which )"
+_PER_YEAR_EN = r"(?!\s*(?:year[- ]on[- ]year|from a year|from the (?:previous|prior|same|year)|y/y|" \
+               r"compared with a year|over the same period))"
+_SEC_EN = (rf"{_not_after(_FUNDAMENTALS_EN)}(?:{_NAMED})\b(?:(?:{_SEC_UP}|{_SEC_DOWN})"
+           rf"(?=\s+(?:by |as much as |about |nearly |almost |more than |some |another |a further )?{_PCT}"
+           rf"{_PER_YEAR_EN}|\s+to (?:a record|an? (?:all-time|record|\d+-\w+) high|{_NUMBER}(?!\s*(?:%|pct|per))))|"
+           rf"(?:closed|closing|ended|ending|finished) {_PCT} (?:higher|lower)|"
+           rf"{_SEC_LEVEL_EN}|had (?:risen|fallen) by the daily limit)\b")
+_SEC_ZH = rf"{_not_after('同比|环比|价格|均价|利润|收入|营收|销量|产量|出口|进口|上月|上年|同期|上季度|上周')}" \
+          r"(?:(?:收涨|收跌|上涨|下跌|大涨|大跌|微涨|微跌|走高|走低|涨幅为|跌幅为|涨幅|跌幅|涨|跌)" \
+          r"(?=\s*(?:达|约|超过?|逾)?\s*\d+(?:\.\d+)?\s*%)|涨停|跌停|报收于?(?=\s*\d)|收于(?=\s*\d))"
+_SEC_DIRECTION = (("level", r"(?i)little changed|flat|unchanged|steady|\bat\b|收于|报收"),
+                  ("increase", rf"(?i)\b(?:{_SEC_UP}|risen|higher)\b|涨|走高"),
+                  ("decrease", rf"(?i)\b(?:{_SEC_DOWN}|lower)\b|跌|走低"))
+
+# --- Macroeconomics --------------------------------------------------------------------------------
+_INDICATOR_EN = r"consumer price index|consumer prices|consumer inflation|core inflation|inflation|CPI|" \
+                r"producer price index|producer prices|factory-gate prices|PPI|gross domestic product|" \
+                r"GDP|(?:manufacturing |non-manufacturing |services |official |Caixin )?(?:PMI|purchasing " \
+                r"managers'? index)|industrial output|industrial production|factory output|" \
+                r"(?:crude steel|steel|coal|cement|aluminium|aluminum|crude oil|power) output|" \
+                r"export growth|exports|imports|trade surplus|trade deficit|unemployment rate|jobless rate|" \
+                r"unemployment|nonfarm payrolls|non-farm payrolls|payrolls|retail sales(?: growth)?|" \
+                r"fixed-asset investment|property investment|new (?:yuan )?loans|M2 money supply|money supply|" \
+                r"total social financing|loan prime rate|LPR"
+_MOVE_EN = r"rose|rise|rises|rising|grew|grow|grows|growing|gained|increased|climbed|jumped|surged|" \
+           r"edged up|edged down|accelerated|picked up|rebounded|expanded|widened|narrowed|fell|fall|falls|" \
+           r"falling|dropped|declined|slowed|slow|slowing|slumped|shrank|contracted|eased|" \
+           r"was (?:steady|unchanged|flat)|held (?:steady |unchanged )?at|stayed|steady|came in at|stood at|" \
+           r"beat|missed|unchanged|was held"
+_STAT_EN = rf"\b(?:{_INDICATOR_EN})\b(?:(?:[^.;!?]|\.(?=\d))(?!\b(?:while|but|after|which|although)\b)){{0,60}}?"\
+           rf"\b(?:{_MOVE_EN})\b"
+_RATE_EN = r"(?:cut|cuts|cutting|trim|trims|trimmed|lower|lowers|lowered|raise|raises|raised|hike|hikes|" \
+           r"hiked|kept|keep|keeps|held|hold|holds|left|leave)\s+(?:its |their |the )?(?:(?:one-year|five-year|" \
+           r"key|benchmark|policy|lending|interest|deposit|main|overnight|loan prime)[- ])*" \
+           r"(?:rates?|LPR|loan prime rates?|reserve requirement ratios?)|(?:rate|reserve requirement ratio|RRR) " \
+           r"(?:cut|cuts|hike|hikes)|(?:cut|cuts|trim|hike) (?:in )?(?:interest )?rates"
+_INDICATOR_ZH = r"核心CPI|CPI|PPI|GDP|PMI|LPR|M2|居民消费价格指数|消费者价格指数|工业生产者出厂价格指数|" \
+                r"国内生产总值|(?:制造业|非制造业)?采购经理指数|(?:制造业|非制造业)?PMI|" \
+                r"(?:非制造业)?商务活动指数|(?:新出口订单|新订单|生产)指数|工业增加值|" \
+                r"社会消费品零售总额|固定资产投资|城镇调查失业率|调查失业率|失业率|" \
+                r"货物贸易进出口总值|进出口总值|进出口|出口(?:额|量|总值)?|" \
+                r"进口(?:额|量|总值)?|贸易顺差|贸易逆差|(?:1|一|5|五)年期(?:以上)?(?:贷款市场报价利率|LPR)|" \
+                r"贷款市场报价利率|存款准备金率|政策利率|社会融资规模|新增人民币贷款|食品价格|非食品价格|" \
+                r"能源价格|产量|外汇储备"
+_MOVE_ZH = r"同比上涨|同比下降|同比增长|同比减少|环比上涨|环比下降|环比增长|上涨|下降|增长|减少|回落|回升|上升|" \
+           r"扩大|收窄|加快|放缓|维持不变|保持不变|持平|下调|上调|调整|为|达|重回|走弱|走强|回调"
+_STAT_ZH = rf"(?:{_INDICATOR_ZH})[^。；;！？!?]{{0,30}}?(?:{_MOVE_ZH})"
+_RATE_ZH = r"降准|降息|加息"
+_MACRO_SUBTYPES = (
+    ("rate_decision", r"(?i)interest rate|(?<!unemployment )(?<!jobless )(?<!growth )\brates?\b|policy rate|lending rate|benchmark rate|key rate|loan prime|"
+                      r"\bLPR\b|reserve requirement|\bRRR\b|rate (?:cut|hike)|LPR|贷款市场报价利率|存款准备金|"
+                      r"政策利率|降准|降息|加息"),
+    ("inflation", r"(?i)consumer price|producer price|factory-gate|inflation|\bCPI\b|\bPPI\b|CPI|PPI|"
+                  r"居民消费价格|消费者价格|工业生产者|食品价格|能源价格"),
+    ("employment", r"(?i)unemployment|jobless|payrolls|employment|失业率|就业"),
+    ("trade", r"(?i)export|import|trade surplus|trade deficit|出口|进口|贸易"),
+    ("output", r"(?i)\bGDP\b|gross domestic|\bPMI\b|purchasing managers|output|industrial production|GDP|PMI|"
+               r"国内生产总值|采购经理|商务活动|生产指数|新订单|工业增加值|产量"),
+)
+
 RULES: tuple[Rule, ...] = (
     Rule("commodity_price",
-         {"en": en(f"{UP_EN}|{DOWN_EN}|reach|reached|reaching|stood at|traded at|quoted at|"
-                    r"settled|price|prices|priced"),
-          "zh": f"{UP_ZH}|{DOWN_ZH}|报价|价格|均价|报"},
-         (frozenset({"COMMODITY"}), frozenset({"PRICE", "PERCENT"})), DIRECTION, "level",
+         {"en": en(f"{UP_EN}|{DOWN_EN}|reach|reached|reaching|stood at|traded at|quoted at|settled|"
+                   r"slipped|slips|eased|eases|ease|edged|steady|steadied|steadies|little changed|held|hit|hits|"
+                   r"soaring|surging|slump|slumped|surge|rebounded|averaged|remain|remained|recovered"),
+          "zh": f"{UP_ZH}|{DOWN_ZH}|回升|反弹|走强|走弱|上行|下行|跌破|下探|创.{{0,4}}新高|创.{{0,4}}新低|低位运行|"
+                r"推升|压制|报价|报"},
+         (frozenset({"COMMODITY"}),), DIRECTION + (("level", r"(?i)steady|steadies|little changed|held|"
+                                                          r"averaged|stood at|remain|低位"),),
+         "level",
+         context=r"(?i)pric|\$|dlrs|yuan|euros?\b|ounce|barrel|tonne|futures|contract|spot|benchmark|"
+                 r"价|元/吨|美元/|期货|合约|现货",
+         exclude=r"(?i)^(?![\s\S]*(?:pric|价))[\s\S]*(?:\b(?:sales|output|production|exports?|imports?|volumes?|"
+                 r"shipments|deliveries|costs?|shares|stocks?|financing)\b|销量|产量|出货量|出口|进口|融资余额|股价|个股)"
+                 r"|price targets?|目标价|上调至|下调至|调价|挂牌价|listed prices?|list prices?|contract prices?|"
+                 r"raised (?:its |their )?[\w\s-]{0,30}(?:prices|offers?)|cut (?:its |their )?[\w\s-]{0,30}"
+                 r"(?:prices|offers?)",
          core=('commodity', 'price')),
-    Rule("security_value",
-         {"en": en(f"{UP_EN}|{DOWN_EN}|posted gains|closed at|gains exceeding"),
-          "zh": f"{UP_ZH}|{DOWN_ZH}|涨停|跌停|收于|报收"},
-         (frozenset({"INDEX", "COMPANY"}), frozenset({"PERCENT", "PRICE", "MONEY"})), DIRECTION,
-         context=r"(?i)\bindex\b|\bshares\b|\bstocks?\b|股价|指数|收盘|股票",
-         core=('security', 'change')),
+    *_each_occurrence(
+        "security_value", {"en": _SEC_EN, "zh": _SEC_ZH},
+        (frozenset({"INDEX", "COMPANY"}), frozenset({"PERCENT", "PRICE", "MONEY"})),
+        subtypes=_SEC_DIRECTION, default_subtype="level",
+        exclude=r"(?i)price targets?|target price|目标价",
+        core=('security', 'change')),
     Rule("price_adjustment",
-         {"en": en(r"price adjustment|price revision|price revisions|adjusted (?:its |their )?(?:listed )?prices?|"
-                    r"raised (?:its |their )?(?:listed )?prices|listed prices?"),
-          "zh": r"调价|价格调整|挂牌价|上调.{0,4}价格|下调.{0,4}价格"},
-         (frozenset({"COMPANY", "COMMODITY", "DATE"}),), DIRECTION,
+         {"en": en(r"price adjustments?|price revisions?|price (?:increases|hikes|cuts)|"
+                   r"(?:rais|increas|lower|reduc|hik)(?:e|es|ed|ing)(?=(?:\s+[\w'-]+){0,7}?\s+(?:prices?|offers?|"
+                   r"quotes?|quotations)\b)|cut(?:s|ting)?(?=(?:\s+[\w'-]+){0,7}?\s+(?:prices?|offers?|quotes?)\b)|"
+                   r"(?:kept|keep|keeps|keeping|left|leave|leaves|change|changed)(?=(?:\s+[\w'-]+){0,7}?\s+"
+                   r"(?:prices?|offers?|quotes?)\b(?:[^.;]{0,60}\b(?:unchanged|steady|flat|at)\b)?)|"
+                   r"(?:were|was|been) (?:also )?(?:raised|cut|lowered|increased|reduced|left unchanged)"),
+          "zh": r"调价|价格调整|涨价|降价|提价|(?:(?<=价)|(?<=格))(?:上调|下调|调涨|调降|提高|降低|维持不变|保持不变)|"
+                r"(?:上调|下调|调涨|调降|提高|降低)(?=[^，。；]{0,10}(?:挂牌价|出厂价|报价|售价|价格))"},
+         (frozenset({"COMPANY", "ORG", "COMMODITY"}),),
+         (("increase", r"(?i)rais|increas|hik|上调|调涨|提高|涨价|提价"),
+          ("decrease", r"(?i)cut|lower|reduc|下调|调降|降低|降价"),
+          ("other", r"(?i)kept|keep|left|leave|chang|unchanged|steady|维持|保持|不变")),
+         context=r"(?i)pric|offer|quot|价",
+         exclude=r"(?i)price targets?|target price|目标价|share price|stock price|offer price|股价|"
+                 r"interest rates?|利率",
          core=('issuer',)),
     Rule("regulation",
-         {"en": en(r"export controls?|export scrutiny|export review|tariffs?|sanctions?|quotas?|"
-                    r"regulations?|rules|ban|banned|restrictions?|tighten(?:ed|s|ing)?|approved|approval"),
-          "zh": r"出口管制|关税|制裁|配额|监管|禁令|限制|批准|审查"},
+         {"en": en(r"export controls?|export scrutiny|export review|export licen[cs]es?|tariffs?|duties|sanctions?|"
+                   r"quotas?|regulations?|rules|ban|banned|bans|restrictions?|restrict(?:s|ed)?|curbs?|capped|"
+                   r"tighten(?:ed|s|ing)?|approved|approval|approvals|approve"),
+          "zh": r"出口管制|关税|制裁|配额|禁令|限制|批准|审查|核准|许可|备案"},
          (frozenset({"POLICY", "ORG", "GPE"}),),
-         (("export_control", r"(?i)export|出口"), ("tariff", r"(?i)tariff|关税"),
-          ("sanction", r"(?i)sanction|制裁"), ("quota", r"(?i)quota|配额"),
-          ("approval", r"(?i)approv|批准")),
-         context=r"(?i)export|import|tariff|sanction|regulat|authorit|ministry|government|commission|"
-                 r"监管|出口|进口|部|委|局",
+         (("export_control", r"(?i)export|出口"), ("tariff", r"(?i)tariff|duties|关税"),
+          ("sanction", r"(?i)sanction|制裁"), ("quota", r"(?i)quota|capped|配额"),
+          ("approval", r"(?i)approv|licen[cs]|批准|核准|许可|备案")),
+         "rule",
+         context=r"(?i)export|import|tariff|duties|sanction|regulat|authorit|ministry|government|commission|"
+                 r"administration|agency|quota|监管|出口|进口|部|委|局|署",
+         exclude=r"(?i)tariff[^.;]{0,40}\b(?:costs?|margins?|expenses?)\b|\b(?:costs?|margins?|expenses?)\b"
+                 r"[^.;]{0,40}tariff|tariffs?[^.;]{0,20}\b(?:would|will) (?:add|raise|lift|hurt|weigh)|"
+                 r"scheme of arrangement|sanction hearing|行政处罚|处罚|罚款|立案|问询函|警示函|监管函",
          core=('policy',)),
+    *_each_occurrence(
+        "macroeconomics", {"en": rf"{_STAT_EN}|\b(?:{_RATE_EN})\b", "zh": f"{_STAT_ZH}|{_RATE_ZH}"}, (),
+        subtypes=_MACRO_SUBTYPES, default_subtype="other",
+        exclude=r"(?i)公司.{0,6}(?:出口|进口|产量)|(?:its|the company's|the group's) (?:exports|imports|output)",
+        core=('value', 'authority')),
 )
