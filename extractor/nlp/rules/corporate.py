@@ -99,7 +99,8 @@ _INVESTMENT_EN = en(
     r"capital (?:expenditures?|spending|investments?|outlays?)|capex|"
     r"(?:total|planned|initial|additional|overall|further) investments?(?! income| banks?| firms?| returns?)|"
     r"investments? of(?= " + _MONEY_AHEAD + r")|investment plans?")
-_INVESTMENT_ZH = r"投资建设|投建|拟投资|计划投资|将投资|预计投资|追加投资|增加投资|加大投资|" \
+# 拟 / 计划 / 将 stay before the trigger, where the modality is read.
+_INVESTMENT_ZH = r"投资建设|投建|(?:(?<=拟)|(?<=计划)|(?<=将)|(?<=预计)|(?<=追加)|(?<=增加)|(?<=加大))投资|" \
                  r"投资(?=" + _ZH_MONEY + r")|项目总投资|总投资(?:额)?|投资总额|资本开支|资本性支出|资本支出"
 
 # --- products and services -----------------------------------------------------------------------
