@@ -11,7 +11,7 @@ trigger then gives its own event, with the arguments nearest to it.
 
 from __future__ import annotations
 
-from .base import DIRECTION, DOWN_EN, DOWN_ZH, UP_EN, UP_ZH, Rule, en
+from .base import DOWN_EN, DOWN_ZH, UP_EN, UP_ZH, Rule, en
 
 ORDINALS = 6  # the most events of one type and subtype a sentence gives; 1 once the engine segments
 
@@ -52,27 +52,30 @@ _SEC_LEVEL_EN = r"little changed|(?:closed|ended|finished|were|was|traded|tradin
 # what rises or falls when it is not the share price, and words that do not name a security
 _FUNDAMENTALS_EN = "sales |revenue |revenues |profit |profits |earnings |income |deliveries |shipments |" \
                    "output |production |volumes |volume |exports |imports |prices |price |costs |cost |" \
-                   "margin |margins |orders |demand |spending |loans |inventories |to |would |could |will |" \
+                   "margin |margins |orders |demand |spending |loans |inventories |price index |to |would |could |" \
+                   "will |" \
                    "forecast |EPS |January |February |March |April |May |June |July |August |September |" \
                    "October |November |December |quarter |year |half |month "
 # the word before the verb names the security: a capitalised name ("Zijin Mining", "Index"), a ticker
 # in brackets, a number ("CSI 300") or shares / stock ("Nvidia shares rose", "The stock has fallen")
 _NAMED = "|".join(rf"(?<=\b(?-i:[A-Z])[\w&'.-]{{{n}}} )" for n in range(16)) + \
-         r"|(?<=\) )|(?<=\d )|(?<=shares )|(?<=stock )|(?<=stocks )|(?<=ADRs )|(?<=shares have )|" \
-         r"(?<=shares had )|(?<=stock has )|(?<=stock had )|(?<=shares were )|(?<=which )"
+         r"|(?<=\) )|(?<=\d )|(?<=index )|(?<=shares )|(?<=stock )|(?<=stocks )|(?<=ADRs )|(?<=shares have )|" \
+         r"(?<=shares had )|(?<=stock has )|(?<=stock had )|(?<=shares were )|(?<=which )|(?<=which has )|" \
+         r"(?<=which had )|(?<=which have )"
 _PER_YEAR_EN = r"(?!\s*(?:year[- ]on[- ]year|from a year|from the (?:previous|prior|same|year)|y/y|" \
                r"compared with a year|over the same period))"
-_SEC_EN = (rf"{_not_after(_FUNDAMENTALS_EN)}(?:{_NAMED})\b(?:(?:{_SEC_UP}|{_SEC_DOWN})"
+_SEC_EN = (rf"{_not_after(_FUNDAMENTALS_EN)}(?:(?:{_NAMED})\b(?:(?:{_SEC_UP}|{_SEC_DOWN})"
            rf"(?=\s+(?:by |as much as |about |nearly |almost |more than |some |another |a further )?{_PCT}"
            rf"{_PER_YEAR_EN}|\s+to (?:a record|an? (?:all-time|record|\d+-\w+) high|{_NUMBER}(?!\s*(?:%|pct|per))))|"
            rf"(?:closed|closing|ended|ending|finished) {_PCT} (?:higher|lower)|"
-           rf"{_SEC_LEVEL_EN}|had (?:risen|fallen) by the daily limit)\b")
+           rf"{_SEC_LEVEL_EN}|had (?:risen|fallen) by the daily limit)\b|"
+           rf"\bposted (?:gains|losses)(?= (?:of|exceeding|above|topping|of more than) {_PCT}))")
 _SEC_ZH = rf"{_not_after('同比|环比|价格|均价|利润|收入|营收|销量|产量|出口|进口|上月|上年|同期|上季度|上周')}" \
           r"(?:(?:收涨|收跌|上涨|下跌|大涨|大跌|微涨|微跌|走高|走低|涨幅为|跌幅为|涨幅|跌幅|涨|跌)" \
           r"(?=\s*(?:达|约|超过?|逾)?\s*\d+(?:\.\d+)?\s*%)|涨停|跌停|报收于?(?=\s*\d)|收于(?=\s*\d))"
 _SEC_DIRECTION = (("level", r"(?i)little changed|flat|unchanged|steady|\bat\b|收于|报收"),
-                  ("increase", rf"(?i)\b(?:{_SEC_UP}|risen|higher)\b|涨|走高"),
-                  ("decrease", rf"(?i)\b(?:{_SEC_DOWN}|lower)\b|跌|走低"))
+                  ("increase", rf"(?i)\b(?:{_SEC_UP}|risen|higher|gains)\b|涨|走高"),
+                  ("decrease", rf"(?i)\b(?:{_SEC_DOWN}|lower|losses)\b|跌|走低"))
 
 # --- Macroeconomics --------------------------------------------------------------------------------
 _INDICATOR_EN = r"consumer price index|consumer prices|consumer inflation|core inflation|inflation|CPI|" \
@@ -109,7 +112,8 @@ _MOVE_ZH = r"同比上涨|同比下降|同比增长|同比减少|环比上涨|�
 _STAT_ZH = rf"(?:{_INDICATOR_ZH})[^。；;！？!?]{{0,30}}?(?:{_MOVE_ZH})"
 _RATE_ZH = r"降准|降息|加息"
 _MACRO_SUBTYPES = (
-    ("rate_decision", r"(?i)interest rate|(?<!unemployment )(?<!jobless )(?<!growth )\brates?\b|policy rate|lending rate|benchmark rate|key rate|loan prime|"
+    ("rate_decision", r"(?i)interest rate|(?<!unemployment )(?<!jobless )(?<!growth )\brates?\b|policy rate|"
+                      r"lending rate|benchmark rate|key rate|loan prime|"
                       r"\bLPR\b|reserve requirement|\bRRR\b|rate (?:cut|hike)|LPR|贷款市场报价利率|存款准备金|"
                       r"政策利率|降准|降息|加息"),
     ("inflation", r"(?i)consumer price|producer price|factory-gate|inflation|\bCPI\b|\bPPI\b|CPI|PPI|"
@@ -120,23 +124,32 @@ _MACRO_SUBTYPES = (
                r"国内生产总值|采购经理|商务活动|生产指数|新订单|工业增加值|产量"),
 )
 
+# --- Commodity prices -----------------------------------------------------------------------------
+_COMMODITY_UP_EN = "soaring|surging|surge|surges|rebounded|recovered|hit|hits"
+_COMMODITY_DOWN_EN = "slipped|slips|eased|eases|ease|lost|shed|slump|slumped|slumps"
+_COMMODITY_UP_ZH = "回升|反弹|走强|上行|推升|创.{0,4}新高"
+_COMMODITY_DOWN_ZH = "走弱|下行|跌破|下探|创.{0,4}新低|压制"
+# a sentence that gives a price (a word or a unit), not only volumes or costs
+_PRICE_WORDS = r"pric|价|(?:a|per|an) (?:tonne|ton|ounce|barrel|kilogram|pound)|/吨|/桶|/盎司|元/|美元/"
+
 RULES: tuple[Rule, ...] = (
     Rule("commodity_price",
-         {"en": en(f"{UP_EN}|{DOWN_EN}|reach|reached|reaching|stood at|traded at|quoted at|settled|"
-                   r"slipped|slips|eased|eases|ease|edged|steady|steadied|steadies|little changed|held|hit|hits|"
-                   r"soaring|surging|slump|slumped|surge|rebounded|averaged|remain|remained|recovered"),
-          "zh": f"{UP_ZH}|{DOWN_ZH}|回升|反弹|走强|走弱|上行|下行|跌破|下探|创.{{0,4}}新高|创.{{0,4}}新低|低位运行|"
-                r"推升|压制|报价|报"},
-         (frozenset({"COMMODITY"}),), DIRECTION + (("level", r"(?i)steady|steadies|little changed|held|"
-                                                          r"averaged|stood at|remain|低位"),),
+         {"en": en(f"{UP_EN}|{DOWN_EN}|{_COMMODITY_UP_EN}|{_COMMODITY_DOWN_EN}|reach|reached|reaching|stood at|"
+                   r"traded at|quoted at|settled|edged|steady|steadied|steadies|little changed|held|averaged|"
+                   r"remain|remained"),
+          "zh": f"{UP_ZH}|{DOWN_ZH}|{_COMMODITY_UP_ZH}|{_COMMODITY_DOWN_ZH}|低位运行|报价|报"},
+         (frozenset({"COMMODITY"}),),
+         (("increase", rf"(?i)\b(?:{UP_EN}|{_COMMODITY_UP_EN})\b|{UP_ZH}|{_COMMODITY_UP_ZH}"),
+          ("decrease", rf"(?i)\b(?:{DOWN_EN}|{_COMMODITY_DOWN_EN})\b|{DOWN_ZH}|{_COMMODITY_DOWN_ZH}"),
+          ("level", r"(?i)steady|steadies|little changed|held|averaged|stood at|remain|低位")),
          "level",
          context=r"(?i)pric|\$|dlrs|yuan|euros?\b|ounce|barrel|tonne|futures|contract|spot|benchmark|"
                  r"价|元/吨|美元/|期货|合约|现货",
-         exclude=r"(?i)^(?![\s\S]*(?:pric|价))[\s\S]*(?:\b(?:sales|output|production|exports?|imports?|volumes?|"
-                 r"shipments|deliveries|costs?|shares|stocks?|financing)\b|销量|产量|出货量|出口|进口|融资余额|股价|个股)"
-                 r"|price targets?|目标价|上调至|下调至|调价|挂牌价|listed prices?|list prices?|contract prices?|"
-                 r"raised (?:its |their )?[\w\s-]{0,30}(?:prices|offers?)|cut (?:its |their )?[\w\s-]{0,30}"
-                 r"(?:prices|offers?)",
+         exclude=rf"(?i)^(?![\s\S]*(?:{_PRICE_WORDS}))[\s\S]*(?:\b(?:sales|output|production|exports?|imports?|"
+                 r"volumes?|shipments|deliveries|costs?|shares|stocks?|financing)\b|销量|产量|出货量|出口|进口|融资余额|"
+                 r"股价|个股)|price targets?|目标价|上调至|下调至|调价|挂牌价|listed prices?|list prices?|"
+                 r"contract prices?|raised (?:its |their )?[\w\s-]{0,30}(?:prices|offers?)|cut (?:its |their )?"
+                 r"[\w\s-]{0,30}(?:prices|offers?)",
          core=('commodity', 'price')),
     *_each_occurrence(
         "security_value", {"en": _SEC_EN, "zh": _SEC_ZH},

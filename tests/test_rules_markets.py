@@ -1,0 +1,177 @@
+"""Market and policy event rules (rules/markets.py) through the real pipeline: sentences that must give
+an event of the type (subtype, key arguments, modality) and sentences that must not.
+
+The sentences are written for these tests; none is taken from the gold corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract_documents
+from extractor.inputs import Document
+
+
+def _events(text: str, lang: str) -> list[dict]:
+    document = Document(id="t", text=text, input_name="test", lang=lang, published_at="2026-03-02T09:00:00+00:00")
+    [(_, record)] = list(extract_documents([document]))
+    return record["events"]
+
+
+def _of(text: str, lang: str, event_type: str) -> list[dict]:
+    return [e for e in _events(text, lang) if e["type"] == event_type]
+
+
+def _argument(event: dict, role: str) -> str | None:
+    return next((a["text"] for a in event["arguments"] if a["role"] == role), None)
+
+
+# --- macroeconomics --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,lang,subtype,modality", [
+    ("India's consumer price index rose 4.1 % in March from a year earlier, the statistics ministry said.",
+     "en", "inflation", "asserted"),
+    ("Japan's industrial output fell 2.3 % in April, government data showed on Friday.", "en", "output",
+     "asserted"),
+    ("The U.S. unemployment rate was steady at 4.2 % in May.", "en", "employment", "asserted"),
+    ("The Bank of Korea kept its benchmark interest rate unchanged at 2.5 % on Thursday.", "en", "rate_decision",
+     "asserted"),
+    ("Economists expect the European Central Bank to cut interest rates again in June.", "en", "rate_decision",
+     "expected"),
+    ("Vietnam's exports climbed 12.5 % in the first quarter, customs data showed.", "en", "trade", "asserted"),
+    ("国家统计局4月11日发布数据显示，3月份全国居民消费价格指数（CPI）同比上涨0.4%。", "zh", "inflation", "asserted"),
+    ("3月份制造业采购经理指数（PMI）为50.5%，比上月上升1.3个百分点。", "zh", "output", "asserted"),
+    ("一季度全国城镇调查失业率平均值为5.3%，比上年同期下降0.1个百分点。", "zh", "employment", "asserted"),
+    ("中国人民银行授权全国银行间同业拆借中心公布，1年期贷款市场报价利率（LPR）为3.1%，与上月持平。", "zh",
+     "rate_decision", "asserted"),
+    ("市场人士预计，央行年内仍可能降准。", "zh", "rate_decision", "hypothetical"),
+])
+def test_macroeconomics_found(text, lang, subtype, modality):
+    events = _of(text, lang, "macroeconomics")
+    assert events, text
+    assert events[0]["subtype"] == subtype
+    assert events[0]["modality"] == modality
+
+
+def test_macroeconomics_one_event_per_indicator():
+    text = "海关总署数据显示，一季度我国出口6.2万亿元，同比增长5.1%；进口4.4万亿元，同比下降2.3%；" \
+           "贸易顺差1.8万亿元，扩大20.6%。"
+    events = _of(text, "zh", "macroeconomics")
+    assert len(events) == 3 and {e["subtype"] for e in events} == {"trade"}
+    text = "2月份CPI同比上涨0.7%，PPI同比下降2.7%。"
+    events = _of(text, "zh", "macroeconomics")
+    assert len(events) == 2 and {e["subtype"] for e in events} == {"inflation"}
+
+
+def test_macroeconomics_arguments():
+    [event] = _of("Germany's industrial production fell 1.6 % in February, the Federal Statistical Office said.",
+                  "en", "macroeconomics")
+    assert "1.6 %" in (_argument(event, "value"), _argument(event, "change"))
+    assert _argument(event, "location") == "Germany"
+    assert _argument(event, "period") == "February"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Acme Corp said its revenue rose 12 % in the first quarter.", "en"),
+    ("The company's exports rose 8 % last year as demand from Europe recovered.", "en"),
+    ("公司2025年营业收入同比增长15.2%，归母净利润同比增长8.1%。", "zh"),
+    ("公司产品出口额同比增长12%。", "zh"),
+    ("Freight rates on the route doubled in March.", "en"),
+])
+def test_macroeconomics_not_found(text, lang):
+    assert not _of(text, lang, "macroeconomics"), text
+
+
+# --- security_value --------------------------------------------------------------------------------
+
+def test_security_value_market_wrap_up_gives_one_event_per_stock():
+    text = "3月2日，宁德时代（300750.SZ）收涨3.21%，比亚迪上涨2.05%，长城汽车涨幅为1.12%。"
+    events = _of(text, "zh", "security_value")
+    assert len(events) == 3 and {e["subtype"] for e in events} == {"increase"}
+    assert sorted(_argument(e, "change") for e in events) == ["1.12%", "2.05%", "3.21%"]
+    text = "Toyota Motor fell 2.4 % in Tokyo, Honda Motor lost 1.9 % and Nissan slipped 0.8 %."
+    events = _of(text, "en", "security_value")
+    assert len(events) == 3 and {e["subtype"] for e in events} == {"decrease"}
+    assert {_argument(e, "security"): _argument(e, "change") for e in events} == \
+        {"Toyota Motor": "2.4 %", "Honda Motor": "1.9 %", "Nissan": "0.8 %"}
+
+
+@pytest.mark.parametrize("text,lang,subtype", [
+    ("Siemens shares rose 3.1 % to 182.40 euros in Frankfurt.", "en", "increase"),
+    ("The Nikkei 225 index closed up 1.2 % on Monday.", "en", "increase"),
+    ("Unilever shares closed 0.9 % lower in London.", "en", "decrease"),
+    ("Nokia's stock has fallen 18 % this year.", "en", "decrease"),
+    ("贵州茅台3月2日收跌1.35%，报1,412.50元。", "zh", "decrease"),
+    ("截至收盘，中国平安股价跌幅为2.16%。", "zh", "decrease"),
+])
+def test_security_value_found(text, lang, subtype):
+    events = _of(text, lang, "security_value")
+    assert events and events[0]["subtype"] == subtype, text
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Acme Corp said quarterly revenue rose 9 % to $2.1 billion.", "en"),
+    ("The carmaker's sales of electric vehicles fell 12 % in January from a year earlier.", "en"),
+    ("Analysts expect the company's net profit to rise by 20 % next year.", "en"),
+    ("公司营业收入同比上涨12.5%。", "zh"),
+    ("受此带动，公司产品销售均价较上年同期上涨约20%。", "zh"),
+])
+def test_security_value_not_found(text, lang):
+    assert not _of(text, lang, "security_value"), text
+
+
+# --- price_adjustment ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,lang,subtype,modality", [
+    ("Nucor raised its hot-rolled coil prices by $40 a ton on Monday.", "en", "increase", "asserted"),
+    ("Rio Tinto cut its offers for iron ore pellets to Chinese mills by 2 %.", "en", "decrease", "asserted"),
+    ("Sinopec kept its March contract prices for polypropylene unchanged.", "en", "other", "asserted"),
+    ("Dow Chemical said it would not raise its polyethylene prices in April.", "en", "increase", "negated"),
+    ("万华化学（600309.SH）3月2日公告，公司将纯MDI挂牌价上调至19,800元/吨。", "zh", "increase", "expected"),
+])
+def test_price_adjustment_found(text, lang, subtype, modality):
+    events = _of(text, lang, "price_adjustment")
+    assert events, text
+    assert events[0]["subtype"] == subtype and events[0]["modality"] == modality
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Morgan Stanley raised its price target on Nucor to $180.", "en"),
+    ("The central bank cut interest rates by 25 basis points.", "en"),
+])
+def test_price_adjustment_not_found(text, lang):
+    assert not _of(text, lang, "price_adjustment"), text
+
+
+# --- commodity_price -------------------------------------------------------------------------------
+
+def test_commodity_price_moves():
+    [event] = _of("Spot silver slipped 1.3 % to $31.20 an ounce on Monday.", "en", "commodity_price")
+    assert event["subtype"] == "decrease" and "silver" in _argument(event, "commodity")
+    events = _of("碳酸锂价格持续回升，电池级碳酸锂现货均价回升至7.8万元/吨。", "zh", "commodity_price")
+    assert events and {e["subtype"] for e in events} == {"increase"}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The miner's copper output fell 4 % in the first half to 410,000 tonnes.", "en"),
+    ("公司碳酸锂产量同比增长25%。", "zh"),
+])
+def test_commodity_price_not_found_for_volumes(text, lang):
+    assert not _of(text, lang, "commodity_price"), text
+
+
+# --- regulation ------------------------------------------------------------------------------------
+
+def test_regulation_approval():
+    [event] = _of("The European Medicines Agency on Tuesday approved Novo Nordisk's new obesity drug.", "en",
+                  "regulation")
+    assert event["subtype"] == "approval" and _argument(event, "authority") == "European Medicines Agency"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The retailer said higher tariff costs squeezed its gross margin in the quarter.", "en"),
+    ("The High Court will hold a sanction hearing on the scheme of arrangement next month.", "en"),
+    ("公司收到中国证监会江苏监管局下发的《行政处罚决定书》，对公司处以300万元罚款。", "zh"),
+])
+def test_regulation_not_found(text, lang):
+    assert not _of(text, lang, "regulation"), text
