@@ -77,6 +77,13 @@ def _sentence_of(starts: list[int], position: int) -> int:
     return max(0, bisect_right(starts, position) - 1)
 
 
+def _mentioned_in(event: dict[str, Any], starts: list[int]) -> list[int]:
+    """The sentences of a predicted event's mentions (an event told in three sentences is found in
+    each of them), by offset, so that predictions split into sentences differently still score."""
+    triggers = [m["trigger"] for m in event.get("mentions") or []] or [event["trigger"]]
+    return [_sentence_of(starts, trigger["start"]) for trigger in triggers]
+
+
 class _Scorer:
     def __init__(self) -> None:
         self.entity = {kind: (Counter(), Counter(), Counter()) for kind in ("exact", "overlap")}
@@ -130,11 +137,8 @@ class _Scorer:
                           for p in unused]
 
     def _events(self, gold: dict[str, Any], predicted: dict[str, Any], starts: list[int]) -> None:
-        def placed(events: list[dict[str, Any]], from_gold: bool) -> Counter:
-            return Counter((e["sentence"] if from_gold else _sentence_of(starts, e["trigger"]["start"]), e["type"])
-                           for e in events)
-
-        gold_sent, pred_sent = placed(gold["events"], True), placed(predicted["events"], False)
+        gold_sent = Counter((e["sentence"], e["type"]) for e in gold["events"])
+        pred_sent = Counter((sentence, e["type"]) for e in predicted["events"] for sentence in _mentioned_in(e, starts))
         tp, pred, exp = self.events["sentence"]
         exp.update(Counter(t for (_, t), n in gold_sent.items() for _ in range(n)))
         pred.update(Counter(t for (_, t), n in pred_sent.items() for _ in range(n)))
@@ -157,8 +161,9 @@ class _Scorer:
         a_tp, a_pred, a_exp = self.arguments
         gold_args = [(e["sentence"], e["type"], a["role"], a["start"], a["end"])
                      for e in gold["events"] for a in e["arguments"]]
-        pred_args = [(_sentence_of(starts, e["trigger"]["start"]), e["type"], a["role"], a["start"], a["end"])
-                     for e in predicted["events"] for a in e["arguments"] if "start" in a and "end" in a]
+        pred_args = [(_sentence_of(starts, mention["trigger"]["start"]), e["type"], a["role"], a["start"], a["end"])
+                     for e in predicted["events"] for mention in e.get("mentions") or [e]
+                     for a in mention["arguments"] if "start" in a and "end" in a]
         a_exp.update(arg[2] for arg in gold_args)
         a_pred.update(arg[2] for arg in set(pred_args))
         unused = list(set(pred_args))
@@ -173,7 +178,8 @@ class _Scorer:
                   matched: Counter) -> None:
         pred_modality = defaultdict(list)
         for event in predicted["events"]:
-            pred_modality[(_sentence_of(starts, event["trigger"]["start"]), event["type"])].append(event["modality"])
+            for sentence in _mentioned_in(event, starts):
+                pred_modality[(sentence, event["type"])].append(event["modality"])
         for event in gold["events"]:
             key = (event["sentence"], event["type"])
             if key in matched and pred_modality.get(key):

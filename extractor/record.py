@@ -33,12 +33,17 @@ def _entity(entity: Entity) -> dict[str, Any]:
             "normalized": entity.normalized}
 
 
+def _trigger(trigger: Entity) -> dict[str, Any]:
+    return {"start": trigger.start, "end": trigger.end, "text": trigger.text}
+
+
 def _news_per_sentence(doc: Doc) -> list[int]:
     """How many events and linked companies each sentence holds: its weight in the document score."""
     starts = [start for start, _ in doc._.extractor_sentences]
     counts = [0] * len(starts)
     for event in doc._.extractor_events:
-        counts[event.sentence] += 1
+        for mention in event.mentions or [event.mention()]:
+            counts[mention.sentence] += 1
     for entity in doc._.extractor_entities:
         if entity.label == "COMPANY":
             index = bisect_right(starts, entity.start) - 1
@@ -69,10 +74,11 @@ def build_record(document: Document, doc: Doc | None, *, include_text: bool = Fa
                                for (start, end), (score, _) in zip(doc._.extractor_sentences, scores, strict=True)]
         record["entities"] = [_entity(e) for e in doc._.extractor_entities]
         record["events"] = [
-            {"type": e.type, "subtype": e.subtype,
-             "trigger": {"start": e.trigger.start, "end": e.trigger.end, "text": e.trigger.text},
+            {"type": e.type, "subtype": e.subtype, "trigger": _trigger(e.trigger),
              "sentence": e.sentence, "arguments": e.arguments, "date": e.date,
-             "polarity": e.polarity, "modality": e.modality, "confidence": e.confidence}
+             "polarity": e.polarity, "modality": e.modality, "confidence": e.confidence,
+             "mentions": [{"trigger": _trigger(m.trigger), "sentence": m.sentence, "arguments": m.arguments}
+                          for m in e.mentions or [e.mention()]]}
             for e in doc._.extractor_events
         ]
     if include_text:

@@ -3,14 +3,16 @@
 import sqlite3
 
 import pytest
+from sqlite_utils import Database
 
 from extractor import open_db, process, query
 from extractor.store.fts import match_expression
+from extractor.store.schema import MIGRATIONS
 
 from .conftest import SAMPLE
 
-TABLES = ("documents", "entities", "events", "event_arguments", "sentiments", "companies", "sources",
-          "crawl_state")
+TABLES = ("documents", "entities", "events", "event_mentions", "event_arguments", "sentiments", "companies",
+          "sources", "crawl_state")
 
 
 def _counts(db_path) -> dict[str, int]:
@@ -35,7 +37,7 @@ def test_store_tables_wal_and_migrations(sample_db):
     assert {"events_flat", "event_arguments_flat", "company_daily_signals"} <= set(db.view_names())
     assert db.journal_mode == "wal"
     applied = [row["name"] for row in db["_sqlite_migrations"].rows]
-    assert applied == ["m001_initial"]
+    assert applied == ["m001_initial", "m002_event_mentions"]
     assert db["companies"].count > 15000
 
 
@@ -99,3 +101,24 @@ def test_store_bad_batch_loses_nothing(tmp_path, write_jsonl):
     assert kept[0] == (before["entities"], before["events"]) and kept[0][1] >= 1
     _, rows = query(db, "SELECT id, error_count FROM documents ORDER BY id")
     assert ("g1", 0) in rows and ("g2", 0) in rows and sum(count for _, count in rows) == 3
+
+
+def test_store_an_older_store_migrates_and_keeps_its_events(tmp_path, write_jsonl):
+    path = tmp_path / "old.db"
+    db = Database(path)
+    MIGRATIONS.apply(db, stop_before="m002_event_mentions")
+    db["documents"].insert({"id": "d1", "text": "x"})
+    db["events"].insert({"id": "e1", "document_id": "d1", "type": "deal", "sentence": 0})
+    db.close()
+    migrated = open_db(str(path))
+    assert migrated["events"].get("e1")["mention_count"] == 1
+    assert "event_mentions" in migrated.table_names()
+    assert list(migrated.query("SELECT mention_count FROM events_flat")) == [{"mention_count": 1}]
+
+
+def test_store_an_event_told_twice_is_one_row_with_two_mentions(sample_db):
+    db = open_db(str(sample_db))
+    rows = list(db.query("SELECT e.id, e.mention_count, count(m.id) AS n FROM events e "
+                         "JOIN event_mentions m ON m.event_id = e.id GROUP BY e.id"))
+    assert rows and all(row["mention_count"] == row["n"] for row in rows)
+    assert any(row["n"] >= 2 for row in rows)

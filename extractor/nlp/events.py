@@ -30,6 +30,13 @@ _POLAR = {"increase": "positive", "decrease": "negative"}
 
 
 @dataclass
+class Mention:
+    trigger: Entity
+    sentence: int
+    arguments: list[dict[str, Any]]
+
+
+@dataclass
 class Event:
     type: str
     subtype: str
@@ -40,6 +47,13 @@ class Event:
     polarity: str = "neutral"
     modality: str = "asserted"
     confidence: float = 0.5
+    # Every place where the document speaks of this event, the first one included: a happening
+    # mentioned in several sentences is one event (event_merge.py).
+    mentions: list[Mention] = field(default_factory=list)
+
+    def mention(self) -> Mention:
+        """This event as a mention of its own: its trigger, sentence and arguments."""
+        return Mention(self.trigger, self.sentence, list(self.arguments))
 
 
 def _modality(before: str, lang: str, event_type: str) -> str:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from ..errors import Errors, ModelError
 from .entities import tag_entities
+from .event_merge import merge_mentions
 from .events import find_events
 from .filings import filing_events
 from .gazetteer import load_gazetteer
@@ -116,8 +117,9 @@ def events_component(doc: Doc) -> Doc:
     scores = [s for s, _ in doc._.extractor_sentence_scores]
     events = find_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities, doc.lang_, scores)
     # SEC 8-K filings: each item's event (5.02 personnel_change, 2.02 financial_report, ...)
-    doc._.extractor_events = filing_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities,
-                                           doc.lang_, events, scores)
+    events = filing_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities, doc.lang_,
+                           events, scores)
+    doc._.extractor_events = merge_mentions(events)
     return doc
 
 

@@ -16,7 +16,7 @@ MIGRATIONS = Migrations("extractor")
 
 EVENTS_FLAT = """
 SELECT e.id AS event_id, e.document_id, d.published_at, d.title, d.url, d.source, d.lang,
-       e.type, e.subtype, e.trigger_text, e.date, e.polarity, e.modality, e.confidence,
+       e.type, e.subtype, e.trigger_text, e.date, e.polarity, e.modality, e.confidence, e.mention_count,
        e.company_id, c.name AS company_name, c.ticker, c.exchange,
        (SELECT json_group_object(a.role, a.text) FROM event_arguments a WHERE a.event_id = e.id)
            AS arguments,
@@ -113,6 +113,20 @@ def m001_initial(db: Database) -> None:
     db.create_view("events_flat", EVENTS_FLAT)
     db.create_view("event_arguments_flat", EVENT_ARGUMENTS_FLAT)
     db.create_view("company_daily_signals", COMPANY_DAILY_SIGNALS)
+
+
+@MIGRATIONS()
+def m002_event_mentions(db: Database) -> None:
+    """An event told in several sentences is one row in events, with each telling in event_mentions."""
+    db["event_mentions"].create({
+        "id": str, "event_id": str, "document_id": str, "sentence": int, "trigger_text": str,
+        "trigger_start": int, "trigger_end": int,
+    }, pk="id", foreign_keys=[("event_id", "events", "id"), ("document_id", "documents", "id")])
+    db["event_mentions"].create_index(["event_id"])
+    db["event_mentions"].create_index(["document_id"])
+    db["events"].add_column("mention_count", int)
+    db.execute("UPDATE events SET mention_count = 1")
+    db.create_view("events_flat", EVENTS_FLAT, replace=True)
 
 
 def open_db(path: str) -> Database:

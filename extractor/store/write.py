@@ -18,7 +18,7 @@ from ..record import is_failure
 from .fts import segment
 
 # In the order rows are inserted (parents first); deleted in reverse.
-CHILD_TABLES = ("entities", "events", "event_arguments", "sentiments")
+CHILD_TABLES = ("entities", "events", "event_mentions", "event_arguments", "sentiments")
 COMPANY_ROLES = ("company", "issuer", "acquirer", "security")
 
 
@@ -78,7 +78,16 @@ def _child_rows(document_id: str, record: dict[str, Any]) -> dict[str, list[dict
             "trigger_start": trigger["start"], "trigger_end": trigger["end"],
             "sentence": event["sentence"], "date": event["date"], "polarity": event["polarity"],
             "modality": event["modality"], "confidence": event["confidence"], "company_id": company_id,
+            "mention_count": len(event.get("mentions") or [event]),
         })
+        for mention in event.get("mentions") or []:
+            mention_trigger = mention["trigger"]
+            rows["event_mentions"].append({
+                "id": derived_id(event_id, mention_trigger["start"], mention_trigger["end"]),
+                "event_id": event_id, "document_id": document_id, "sentence": mention["sentence"],
+                "trigger_text": mention_trigger["text"], "trigger_start": mention_trigger["start"],
+                "trigger_end": mention_trigger["end"],
+            })
         for argument in event["arguments"]:
             rows["event_arguments"].append({
                 "id": derived_id(event_id, argument["role"], argument["start"], argument["end"]),

@@ -1,0 +1,89 @@
+"""One happening, one event: mentions of the same event in several sentences of a document become
+one record with all its mentions ("ANZ cut its price ... The adjustment takes effect on Monday").
+
+Two events are the same when they have the same type and modality, the same subtype (or one of them
+does not say which), they are about the same thing (every "who or what" role that both fill names the
+same company, commodity, index, person or policy, and they share at least one), no figure that both
+give differs (amounts, changes, prices, shares, stakes) and their dates do not disagree. Events in the
+same sentence are never merged: a sentence that names two happenings of one kind means two events.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .events import Event
+
+# Roles that say who or what an event is about, and roles that carry its figures.
+SUBJECT_ROLES = frozenset({"company", "issuer", "security", "commodity", "holder", "acquirer", "target", "seller",
+                           "person", "policy", "counterparty", "indicator", "goods", "analyst"})
+UNSAID = "other"  # the subtype of a mention that does not say which kind ("the price adjustment")
+# How many earlier events of a type a new one is compared with: keeps a document's merging linear in
+# its length however many events a long table yields.
+RECENT = 20
+FIGURE_ROLES = frozenset({"amount", "change", "price", "shares", "stake", "quantity", "value", "price_target",
+                          "capacity", "ratio", "rating"})
+
+
+def _identity(argument: dict[str, Any]) -> str:
+    """What an argument names: the linked company, the normalised value, else the words."""
+    normalized = argument.get("normalized") or {}
+    if normalized.get("id"):
+        return str(normalized["id"])
+    if "value" in normalized:
+        return repr((normalized.get("value"), normalized.get("high"), normalized.get("currency"),
+                     normalized.get("per_unit"), normalized.get("unit")))
+    return argument["text"].lower()
+
+
+def _roles(event: Event, roles: frozenset[str]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for argument in event.arguments:
+        if argument["role"] in roles:
+            found.setdefault(argument["role"], set()).add(_identity(argument))
+    return found
+
+
+def same_event(first: Event, second: Event) -> bool:
+    if (first.type, first.modality) != (second.type, second.modality):
+        return False
+    if first.subtype != second.subtype and UNSAID not in (first.subtype, second.subtype):
+        return False
+    if first.date and second.date and first.date != second.date:
+        return False
+    subjects_a, subjects_b = _roles(first, SUBJECT_ROLES), _roles(second, SUBJECT_ROLES)
+    shared = subjects_a.keys() & subjects_b.keys()
+    if not shared or any(not subjects_a[r] & subjects_b[r] for r in shared):
+        return False
+    figures_a, figures_b = _roles(first, FIGURE_ROLES), _roles(second, FIGURE_ROLES)
+    return all(figures_a[r] == figures_b[r] for r in figures_a.keys() & figures_b.keys())
+
+
+def _absorb(event: Event, other: Event) -> None:
+    """``event`` takes ``other``'s mention, the roles it lacks, its date if it has none, and the
+    higher confidence."""
+    event.mentions.append(other.mention())
+    filled = {a["role"] for a in event.arguments}
+    event.arguments += [a for a in other.arguments if a["role"] not in filled]
+    event.date = event.date or other.date
+    if event.subtype == UNSAID:
+        event.subtype = other.subtype
+    event.confidence = max(event.confidence, other.confidence)
+
+
+def merge_mentions(events: list[Event]) -> list[Event]:
+    """Events in document order, each later mention of an earlier event folded into it; every event
+    lists its mentions (itself first)."""
+    merged: list[Event] = []
+    by_type: dict[str, list[Event]] = {}
+    for event in sorted(events, key=lambda e: e.trigger.start):
+        candidates = by_type.setdefault(event.type, [])
+        target = next((c for c in reversed(candidates[-RECENT:])
+                       if all(m.sentence != event.sentence for m in c.mentions) and same_event(c, event)), None)
+        if target is None:
+            event.mentions = [event.mention()]
+            candidates.append(event)
+            merged.append(event)
+        else:
+            _absorb(target, event)
+    return merged

@@ -1,0 +1,65 @@
+"""One happening told in several sentences is one event with all its mentions."""
+
+from extractor import extract
+from extractor.nlp.event_merge import merge_mentions, same_event
+from extractor.nlp.events import Event
+from extractor.nlp.spans import Entity
+
+
+def _event(sentence, start, subtype="increase", modality="asserted", date=None, **roles):
+    event = Event("commodity_price", subtype, Entity(start, start + 4, "TRIGGER", "rose"), sentence,
+                  date=date, modality=modality)
+    event.arguments = [{"role": role, "text": text, "start": start + 10, "end": start + 12,
+                        "normalized": normalized} for role, (text, normalized) in roles.items()]
+    return event
+
+
+COPPER = ("copper", {})
+TIN = ("tin", {})
+
+
+def test_merge_same_subject_and_figures_in_two_sentences():
+    first = _event(0, 0, commodity=COPPER, change=("2 %", {"value": 0.02}))
+    second = _event(1, 50, commodity=COPPER, change=("2 %", {"value": 0.02}), date=("2026-01-02"))
+    [merged] = merge_mentions([first, second])
+    assert [m.sentence for m in merged.mentions] == [0, 1]
+    assert merged.date == "2026-01-02"
+
+
+def test_merge_takes_roles_the_first_mention_lacks():
+    first = _event(0, 0, commodity=COPPER)
+    second = _event(2, 80, commodity=COPPER, price=("$9,850 a tonne", {"value": 9850, "currency": "USD"}))
+    [merged] = merge_mentions([first, second])
+    assert {a["role"] for a in merged.arguments} == {"commodity", "price"}
+    assert [a["role"] for a in merged.mentions[1].arguments] == ["commodity", "price"]
+
+
+def test_no_merge_when_subjects_figures_dates_subtypes_or_modality_differ():
+    base = _event(0, 0, commodity=COPPER, change=("2 %", {"value": 0.02}), date="2026-01-02")
+    assert not same_event(base, _event(1, 50, commodity=TIN, change=("2 %", {"value": 0.02})))
+    assert not same_event(base, _event(1, 50, commodity=COPPER, change=("3 %", {"value": 0.03})))
+    assert not same_event(base, _event(1, 50, commodity=COPPER, date="2026-01-05"))
+    assert not same_event(base, _event(1, 50, "decrease", commodity=COPPER))
+    assert not same_event(base, _event(1, 50, modality="expected", commodity=COPPER))
+    assert not same_event(base, _event(1, 50))  # nothing to say it is the same thing
+
+
+def test_no_merge_within_one_sentence():
+    events = merge_mentions([_event(0, 0, commodity=COPPER), _event(0, 30, commodity=COPPER)])
+    assert len(events) == 2
+
+
+def test_pipeline_merges_a_price_adjustment_told_twice(write_jsonl):
+    text = ("Northern Rare Earth raised its listed prices for praseodymium-neodymium oxide on Monday. "
+            "Shares of Northern Rare Earth rose 3 %. The price adjustment by Northern Rare Earth takes effect "
+            "on Monday.")
+    [record] = extract([write_jsonl([{"text": text, "published_at": "2026-01-21"}])])
+    adjustments = [e for e in record["events"] if e["type"] == "price_adjustment"]
+    assert len(adjustments) == 1
+    assert [m["sentence"] for m in adjustments[0]["mentions"]] == [0, 2]
+    assert adjustments[0]["mentions"][0]["trigger"] == adjustments[0]["trigger"]
+
+
+def test_a_mention_that_does_not_say_the_kind_joins_one_that_does():
+    [merged] = merge_mentions([_event(0, 0, "other", commodity=COPPER), _event(1, 50, commodity=COPPER)])
+    assert merged.subtype == "increase"
