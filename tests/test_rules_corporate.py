@@ -62,7 +62,7 @@ def _argument(event: dict, role: str) -> str | None:
     ("贵州茅台（600519.SH）荣获年度最具价值品牌称号。", "zh", "csr_brand", "positive", "asserted"),
     # mergers, acquisitions, divestitures
     ("Unilever agreed to sell its ice cream business to a private equity group for 7 billion euros.", "en",
-     "merger_acquisition", "divestiture", "asserted"),
+     "merger_acquisition", "divestiture", "expected"),
     ("Chevron plans to buy Hess Corp for $53 billion in stock.", "en", "merger_acquisition", "acquisition",
      "expected"),
     ("万科A（000002.SZ）拟将所持某物流公司20%股权转让给一家外资机构，交易对价为30亿元。", "zh", "merger_acquisition",

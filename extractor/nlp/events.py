@@ -14,7 +14,8 @@ from .sentiment import label_of
 from .spans import Entity, in_span
 
 _NEGATED = {"en": re.compile(r"\b(?:not|no|never|didn't|did not|won't|will not|denied|denies|without|"
-                             r"neither|nor)\b[^.;]{0,40}$", re.I),
+                             r"neither|nor|dropped (?:a|its|the) plans?|scrapped|called off|abandoned)\b"
+                             r"[^.;]{0,40}$", re.I),
             "zh": re.compile(r"(?:未|不|没有|否认|并未|尚未|无)[\u3400-\u9fff]{0,4}$")}
 _HYPOTHETICAL = {"en": re.compile(r"\b(?:may|might|could|if|possibly|potentially|considering|"
                                   r"consider|mulls?|mulling|rumou?red)\b", re.I),
@@ -22,8 +23,13 @@ _HYPOTHETICAL = {"en": re.compile(r"\b(?:may|might|could|if|possibly|potentially
 _EXPECTED = {"en": re.compile(r"\b(?:will|would|shall|expects?|expected|plans?|planned|planning|"
                               r"intends?|aims?|forecasts?|predicts?|projected|proposed|to be|"
                               r"is set to|are set to|likely|outlook|guidance)\b", re.I),
-             "zh": re.compile(r"拟|预计|计划|将|有望|预期|预测|准备")}
+             # 将 is "will", except as the object marker of 将其持有的…质押给
+             "zh": re.compile(r"拟|预计|计划|将(?!其|所持|持有)|有望|预期|预测|准备")}
 _INHERENTLY_EXPECTED = {"earnings_forecast"}
+# "agreed to buy" is a deal still to close; "agreed to pay ... to settle" and "agreed to supply" are the
+# settlement and the contract themselves.
+_AGREED = re.compile(r"\b(?:agreed|agrees|agreeing) to\b|\bdefinitive agreement\b", re.I)
+_AGREEMENT_IS_THE_EVENT = {"legal", "deal"}
 CONTEXT = 300  # characters around a trigger where its arguments and cues are looked for
 _SEGMENTED_LABELS = {"COMMODITY", "PRICE", "PERCENT", "MONEY"}
 _POLAR = {"increase": "positive", "decrease": "negative"}
@@ -63,6 +69,8 @@ def _modality(before: str, lang: str, event_type: str) -> str:
         return "hypothetical"
     if _EXPECTED[lang].search(before) or event_type in _INHERENTLY_EXPECTED:
         return "expected"
+    if event_type not in _AGREEMENT_IS_THE_EVENT and _AGREED.search(before):
+        return "expected"
     return "asserted"
 
 
@@ -82,16 +90,40 @@ def _argument(role: str, entity: Entity) -> dict[str, Any]:
     return argument
 
 
+# Where a role's entity usually stands: the one who acts before the trigger ("Caterpillar agreed to
+# acquire Helix", "天齐锂业收涨6%"), the one acted on and the figures after it.
+BEFORE_TRIGGER = frozenset({"company", "acquirer", "seller", "holder", "security", "issuer", "analyst", "source"})
+AFTER_TRIGGER = frozenset({"target", "counterparty", "pledgee", "lender", "change"})
+# Roles only some organisations fill.
+_ROLE_WORDS = {"court": re.compile(r"法院|仲裁|[Cc]ourt|[Tt]ribunal|[Aa]rbitrat")}
+# A ticker written beside a name ("Boeing Co (BA.N)"): the name is the better argument.
+_TICKER_LIKE = re.compile(r"^(?:\$?[A-Z]{1,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{2})?|[A-Z]{2,6}:\s?\w+)$")
+
+
+def _wrong_side(role: str, entity: Entity, trigger: Entity) -> bool:
+    if role in BEFORE_TRIGGER:
+        return entity.start >= trigger.end
+    if role in AFTER_TRIGGER:
+        return entity.end <= trigger.start
+    return False
+
+
 def _arguments(event_type: str, entities: list[Entity], trigger: Entity) -> list[dict[str, Any]]:
-    """Fill each role with the sentence's entity of a matching label nearest the trigger."""
-    arguments, used = [], set()
+    """Fill each role with the sentence's entity of a matching label nearest the trigger, on the
+    side of the trigger where the role usually stands, a name before a ticker."""
+    arguments, used, used_companies = [], set(), set()
     for role, labels in EVENT_ROLES[event_type].items():
-        candidates = [e for e in entities if e.label in labels and id(e) not in used]
+        candidates = [e for e in entities if e.label in labels and id(e) not in used
+                      and e.normalized.get("id") not in used_companies
+                      and (role not in _ROLE_WORDS or _ROLE_WORDS[role].search(e.text))]
         if not candidates:
             continue
         chosen = min(candidates, key=lambda e: (labels.index(e.label), _vague(e),
-                                                abs(e.start - trigger.start)))
+                                                e.label == "COMPANY" and bool(_TICKER_LIKE.match(e.text)),
+                                                _wrong_side(role, e, trigger), abs(e.start - trigger.start)))
         used.add(id(chosen))
+        if chosen.normalized.get("id"):
+            used_companies.add(chosen.normalized["id"])  # its ticker or "the company" fills no other role
         arguments.append(_argument(role, chosen))
     return arguments
 
@@ -203,18 +235,26 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 continue
             for seg_start, seg_end in _segments(rule, inside, end):
                 scope_start = max(start, seg_start)
+                matches = [m for m in rule.patterns[lang].finditer(text, scope_start, seg_end)
+                           if not doc.inside_name(m.start())]
                 seen_subtypes: set[str] = set()
-                for match in rule.patterns[lang].finditer(text, scope_start, seg_end):
-                    if doc.inside_name(match.start()):
-                        continue
+                for i, match in enumerate(matches):
                     window = text[max(start, match.start() - CONTEXT):min(end, match.end() + CONTEXT)]
                     subtype = _subtype(rule, match.group(), window)
-                    if subtype in seen_subtypes:
+                    if rule.per_trigger:
+                        # each trigger its own event, with the arguments between its neighbours
+                        # (dates stay shared: "7月21日，A收涨6%，B上涨4%")
+                        low = matches[i - 1].end() if i else start
+                        high = matches[i + 1].start() if i + 1 < len(matches) else end
+                        candidates = [e for e in doc.near(match.start(), (start, end))
+                                      if low <= e.start < high or e.label == "DATE"]
+                    elif subtype in seen_subtypes:
                         continue
-                    seen_subtypes.add(subtype)
-                    candidates = [e for e in doc.near(match.start(), (start, end))
-                                  if seg_start < 0 or scope_start <= e.start < seg_end
-                                  or e.label not in _SEGMENTED_LABELS]
+                    else:
+                        seen_subtypes.add(subtype)
+                        candidates = [e for e in doc.near(match.start(), (start, end))
+                                      if seg_start < 0 or scope_start <= e.start < seg_end
+                                      or e.label not in _SEGMENTED_LABELS]
                     events.append(_event(rule, subtype, match, index, candidates, doc, start,
                                          sentence_scores[index]))
     return events

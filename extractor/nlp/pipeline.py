@@ -39,6 +39,10 @@ for _name in ("text", "published", "sentences", "entities", "sentence_scores", "
         Doc.set_extension(f"extractor_{_name}", default=None)
 
 
+# Chinese sentences end at full-width stops; a "." is part of "1810.HK" or "3.5亿元".
+ZH_SENTENCE_ENDS = ["。", "！", "？", "!", "?", "…"]
+
+
 def detect_lang(text: str, default: str = "en") -> str:
     """"zh" when Chinese characters are at least a fifth of the letters in the first 5,000 chars."""
     head = text[:5000]
@@ -130,7 +134,7 @@ def _base_pipeline(lang: str, en_model: str) -> Language:
 
         jieba.setLogLevel(logging.WARNING)
         nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("sentencizer", config={"punct_chars": ZH_SENTENCE_ENDS})
         return nlp
     name = resolve_en_model(en_model)
     if name == "blank":

@@ -32,6 +32,7 @@ class Rule:
     context: str | None = None  # a regex the sentence must match as well
     exclude: str | None = None  # a regex that, found in the sentence, vetoes the rule
     core: tuple[str, ...] = ()  # roles whose absence lowers the event's confidence
+    per_trigger: bool = False  # each trigger its own event ("A rose 3 %, B fell 2 %"), not one per subtype
     patterns: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

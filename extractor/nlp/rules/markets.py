@@ -2,33 +2,13 @@
 and macroeconomics.
 
 Market wrap-ups and statistics releases list several happenings of one type in one sentence
-("天齐锂业收涨6.12%，赣锋锂业上涨4.87%，盐湖股份涨幅为2.35%"; "出口增长7.2%；进口下降1.8%"), but the
-engine keeps one event per rule, subtype and segment. Until it segments these sentences the way it
-does commodity prices, ``_each_occurrence`` gives a rule ORDINALS copies, the k-th matching only the
-trigger that has exactly k more triggers after it in the sentence: each occurrence of a (strict)
-trigger then gives its own event, with the arguments nearest to it.
+("天齐锂业收涨6.12%，赣锋锂业上涨4.87%，盐湖股份涨幅为2.35%"; "出口增长7.2%；进口下降1.8%"): those rules are
+``per_trigger``, each trigger giving its own event with the arguments between it and its neighbours.
 """
 
 from __future__ import annotations
 
 from .base import DOWN_EN, DOWN_ZH, UP_EN, UP_ZH, Rule, en
-
-ORDINALS = 6  # the most events of one type and subtype a sentence gives; 1 once the engine segments
-
-
-def _nth_from_end(trigger: str, k: int) -> str:
-    """``trigger`` where exactly ``k`` more triggers follow it before the end of the sentence (the
-    engine searches a sentence with its end as ``endpos``, where ``$`` matches). Atomic groups and
-    possessive repeats keep the count unambiguous and linear."""
-    one = f"(?>{trigger})"
-    gap = rf"(?:(?!{trigger})[\s\S])*+"
-    return f"{one}(?={gap}(?:{one}{gap}){{{k}}}$)"
-
-
-def _each_occurrence(event_type: str, triggers: dict[str, str], requires: tuple[frozenset[str], ...],
-                     **options) -> tuple[Rule, ...]:
-    return tuple(Rule(event_type, {lang: _nth_from_end(pattern, k) for lang, pattern in triggers.items()},
-                      requires, **options) for k in range(ORDINALS))
 
 
 def _not_after(words: str) -> str:
@@ -151,12 +131,11 @@ RULES: tuple[Rule, ...] = (
                  r"contract prices?|raised (?:its |their )?[\w\s-]{0,30}(?:prices|offers?)|cut (?:its |their )?"
                  r"[\w\s-]{0,30}(?:prices|offers?)",
          core=('commodity', 'price')),
-    *_each_occurrence(
-        "security_value", {"en": _SEC_EN, "zh": _SEC_ZH},
-        (frozenset({"INDEX", "COMPANY"}), frozenset({"PERCENT", "PRICE", "MONEY"})),
-        subtypes=_SEC_DIRECTION, default_subtype="level",
-        exclude=r"(?i)price targets?|target price|目标价",
-        core=('security', 'change')),
+    Rule("security_value", {"en": _SEC_EN, "zh": _SEC_ZH},
+         (frozenset({"INDEX", "COMPANY"}), frozenset({"PERCENT", "PRICE", "MONEY"})),
+         subtypes=_SEC_DIRECTION, default_subtype="level",
+         exclude=r"(?i)price targets?|target price|目标价",
+         core=('security', 'change'), per_trigger=True),
     Rule("price_adjustment",
          {"en": en(r"price adjustments?|price revisions?|price (?:increases|hikes|cuts)|"
                    r"(?:rais|increas|lower|reduc|hik)(?:e|es|ed|ing)(?=(?:\s+[\w'-]+){0,7}?\s+(?:prices?|offers?|"
@@ -190,9 +169,8 @@ RULES: tuple[Rule, ...] = (
                  r"[^.;]{0,40}tariff|tariffs?[^.;]{0,20}\b(?:would|will) (?:add|raise|lift|hurt|weigh)|"
                  r"scheme of arrangement|sanction hearing|行政处罚|处罚|罚款|立案|问询函|警示函|监管函",
          core=('policy',)),
-    *_each_occurrence(
-        "macroeconomics", {"en": rf"{_STAT_EN}|\b(?:{_RATE_EN})\b", "zh": f"{_STAT_ZH}|{_RATE_ZH}"}, (),
-        subtypes=_MACRO_SUBTYPES, default_subtype="other",
-        exclude=r"(?i)公司.{0,6}(?:出口|进口|产量)|(?:its|the company's|the group's) (?:exports|imports|output)",
-        core=('value', 'authority')),
+    Rule("macroeconomics", {"en": rf"{_STAT_EN}|\b(?:{_RATE_EN})\b", "zh": f"{_STAT_ZH}|{_RATE_ZH}"}, (),
+         subtypes=_MACRO_SUBTYPES, default_subtype="other",
+         exclude=r"(?i)公司.{0,6}(?:出口|进口|产量)|(?:its|the company's|the group's) (?:exports|imports|output)",
+         core=('value', 'authority'), per_trigger=True),
 )
