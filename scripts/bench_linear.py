@@ -1,0 +1,79 @@
+"""Processing time against document length on hostile shapes of text, next to bare spaCy.
+
+    python scripts/bench_linear.py [--sizes 20000 40000 80000 160000]
+
+Each shape is built at every size from the same repeated unit: one sentence of thousands of tokens, a
+table flattened into text, a list of numbers, Chinese and English mixed in one run of text. For each,
+the extractor's time (records built) and bare spaCy's (the same model, the components the extractor
+loads) on the same text; "per 10k" is seconds per 10,000 characters, which stays flat when time is
+linear in length. Best of three runs each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import spacy
+
+from extractor.extract import extract_documents
+from extractor.inputs import Document
+from extractor.nlp.pipeline import UNUSED_COMPONENTS, resolve_en_model
+from extractor.settings import DEFAULT_CONFIG
+
+SHAPES = {
+    # one sentence: no full stop anywhere, commas and event words all along
+    "one endless sentence": ("en", "Zijin Mining (601899.SH) rose 2.1 % to $9,850 a tonne while copper fell 3 % and "
+                                   "the company said its director resigned, revenue rose 12 % to $5 billion, "),
+    "flattened table": ("en", "Company | Ticker | Close | Change | Volume 600111.SH | 北方稀土 | 28.41 | +3.2 % | "
+                              "1,204,331 shares | 2026-01-16 | AAPL | 229.10 | -1.1 % | 52,331,200 | "),
+    "list of numbers": ("en", "12.5, 13.75, (4.2), 1,204,331, 9.8 %, 3.2万吨, 68.25 万元/吨, 0.75, 42 pct, "),
+    "Chinese and English mixed": ("zh", "北方稀土（600111）股价上涨3.2%，China Northern Rare Earth raised prices by "
+                                        "5 % to 68.25 万元/吨；公司拟回购不超过3亿元股份，"),
+}
+ROUNDS = 3
+
+
+def _best(function) -> float:
+    best = float("inf")
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _text(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 40_000, 80_000, 160_000])
+    args = parser.parse_args()
+    config = DEFAULT_CONFIG
+    model = resolve_en_model(config.en_model)
+    bare = {"en": spacy.load(model, exclude=UNUSED_COMPONENTS) if model != "blank" else spacy.blank("en"),
+            "zh": spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})}
+    list(extract_documents([Document(id="warm", text="warm up", input_name="warm", lang="en")], config=config))
+    list(extract_documents([Document(id="warm", text="预热", input_name="warm", lang="zh")], config=config))
+    print(f"{'shape':<28} {'chars':>8} {'extractor s':>11} {'per 10k':>8} {'spaCy s':>8} {'per 10k':>8} "
+          f"{'ratio':>6} {'events':>7}")
+    for name, (lang, unit) in SHAPES.items():
+        for size in args.sizes:
+            text = _text(unit, size)
+            records: list = []
+
+            def ours(text: str = text, lang: str = lang, name: str = name, records: list = records) -> None:
+                records[:] = [r for _, r in extract_documents([Document(id="x", text=text, input_name=name, lang=lang)],
+                                                              config=config)]
+
+            seconds = _best(ours)
+            baseline = _best(lambda text=text, lang=lang: bare[lang](text))
+            events = len(records[0]["events"]) if records else 0
+            print(f"{name:<28} {size:>8,} {seconds:>11.2f} {seconds / size * 1e4:>8.3f} {baseline:>8.2f} "
+                  f"{baseline / size * 1e4:>8.3f} {seconds / baseline:>6.1f} {events:>7,}")
+
+
+if __name__ == "__main__":
+    main()
