@@ -11,6 +11,9 @@ def _event(sentence, start, subtype="increase", modality="asserted", date=None, 
                   date=date, modality=modality)
     event.arguments = [{"role": role, "text": text, "start": start + 10, "end": start + 12,
                         "normalized": normalized} for role, (text, normalized) in roles.items()]
+    if date:
+        event.arguments.append({"role": "date", "text": date, "start": start + 20, "end": start + 22,
+                                "normalized": {"value": date}})
     return event
 
 
@@ -63,3 +66,15 @@ def test_pipeline_merges_a_price_adjustment_told_twice(write_jsonl):
 def test_a_mention_that_does_not_say_the_kind_joins_one_that_does():
     [merged] = merge_mentions([_event(0, 0, "other", commodity=COPPER), _event(1, 50, commodity=COPPER)])
     assert merged.subtype == "increase"
+
+
+def test_merge_with_a_shared_figure_when_one_mention_names_no_subject():
+    first = _event(0, 0, change=("2 %", {"value": 0.02}))
+    assert same_event(first, _event(1, 50, commodity=COPPER, change=("2 %", {"value": 0.02})))
+
+
+def test_periods_named_differently_do_not_block_a_merge_but_days_do():
+    first = _event(0, 0, commodity=COPPER, date="2025-Q4")
+    assert same_event(first, _event(1, 50, commodity=COPPER, date="2026-02-01"))
+    assert not same_event(_event(0, 0, commodity=COPPER, date="2026-02-02"),
+                          _event(1, 50, commodity=COPPER, date="2026-02-01"))

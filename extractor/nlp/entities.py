@@ -41,7 +41,8 @@ _NOT_PERSON_WORDS = re.compile(r"\b(?:Officers?|Directors?|Executives?|Chairman|
 # a duration or a frequency.
 _DATE_WORD = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|"
                         r"sun|today|yesterday|tomorrow|last|next|this|previous|quarter|half|year|month)", re.I)
-_DURATION = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|few)[- ]"
+_DURATION = re.compile(r"(?:^|\b)(?:over|on)[- ]year$|"
+                       r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|few)[- ]"
                        r"(?:years?|months?|weeks?|days?|quarters?)$|-(?:year|month|week|day)$|"
                        r"^(?:annual|annually|quarterly|monthly|weekly|daily|year|month|week|day)$", re.I)
 _REFERENCE = re.compile(
@@ -102,11 +103,11 @@ def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
     found = []
     for match in _REFERENCE.finditer(text):
         i = bisect_right(ends, match.start())
-        if i == 0:
-            continue
         own = match.group() in ("公司", "本公司", "本行") or match.group().startswith(("the Company", "The Company"))
-        antecedent = companies[i - 1]
-        if own:
+        if not companies or (i == 0 and not own):
+            continue
+        antecedent = companies[i - 1] if i else companies[0]  # a filing's "the Company" before its name
+        if own and i:
             paragraph = text.rfind("\n", 0, match.start()) + 1
             antecedent = companies[bisect_right(ends, paragraph)] if ends[i - 1] > paragraph else companies[0]
         end = match.end() - (2 if match.group().endswith(("'s", "’s")) else 0)

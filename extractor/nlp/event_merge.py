@@ -3,13 +3,15 @@ one record with all its mentions ("ANZ cut its price ... The adjustment takes ef
 
 Two events are the same when they have the same type and modality, the same subtype (or one of them
 does not say which), they are about the same thing (every "who or what" role that both fill names the
-same company, commodity, index, person or policy, and they share at least one), no figure that both
-give differs (amounts, changes, prices, shares, stakes) and their dates do not disagree. Events in the
-same sentence are never merged: a sentence that names two happenings of one kind means two events.
+same company, commodity, index, person or policy), no figure that both give differs (amounts,
+changes, prices, shares, stakes), they share a subject or a figure, and their days do not disagree.
+Events in the same sentence are never merged: a sentence that names two happenings of one kind means
+two events.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .events import Event
@@ -17,6 +19,7 @@ from .events import Event
 # Roles that say who or what an event is about, and roles that carry its figures.
 SUBJECT_ROLES = frozenset({"company", "issuer", "security", "commodity", "holder", "acquirer", "target", "seller",
                            "person", "policy", "counterparty", "indicator", "goods", "analyst"})
+_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
 UNSAID = "other"  # the subtype of a mention that does not say which kind ("the price adjustment")
 # How many earlier events of a type a new one is compared with: keeps a document's merging linear in
 # its length however many events a long table yields.
@@ -44,19 +47,33 @@ def _roles(event: Event, roles: frozenset[str]) -> dict[str, set[str]]:
     return found
 
 
+def _day(event: Event) -> str | None:
+    """The day an event's own words give it (not a date borrowed from its paragraph; periods differ in
+    how they are named: "the December quarter", "fiscal 2024 Q1")."""
+    for argument in event.arguments:
+        value = str((argument.get("normalized") or {}).get("value", ""))
+        if argument["role"] == "date" and _DAY.match(value):
+            return value
+    return None
+
+
 def same_event(first: Event, second: Event) -> bool:
     if (first.type, first.modality) != (second.type, second.modality):
         return False
     if first.subtype != second.subtype and UNSAID not in (first.subtype, second.subtype):
         return False
-    if first.date and second.date and first.date != second.date:
+    first_day, second_day = _day(first), _day(second)
+    if first_day and second_day and first_day != second_day:
         return False
     subjects_a, subjects_b = _roles(first, SUBJECT_ROLES), _roles(second, SUBJECT_ROLES)
-    shared = subjects_a.keys() & subjects_b.keys()
-    if not shared or any(not subjects_a[r] & subjects_b[r] for r in shared):
+    shared_subjects = subjects_a.keys() & subjects_b.keys()
+    if any(not subjects_a[r] & subjects_b[r] for r in shared_subjects):
         return False
     figures_a, figures_b = _roles(first, FIGURE_ROLES), _roles(second, FIGURE_ROLES)
-    return all(figures_a[r] == figures_b[r] for r in figures_a.keys() & figures_b.keys())
+    shared_figures = figures_a.keys() & figures_b.keys()
+    if any(figures_a[r] != figures_b[r] for r in shared_figures):
+        return False
+    return bool(shared_subjects) or bool(shared_figures)
 
 
 def _absorb(event: Event, other: Event) -> None:

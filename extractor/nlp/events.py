@@ -17,8 +17,9 @@ _NEGATED = {"en": re.compile(r"\b(?:not|no|never|didn't|did not|won't|will not|d
                              r"neither|nor|dropped (?:a|its|the) plans?|scrapped|called off|abandoned)\b"
                              r"[^.;]{0,40}$", re.I),
             "zh": re.compile(r"(?:未|不|没有|否认|并未|尚未|无)[\u3400-\u9fff]{0,4}$")}
-_HYPOTHETICAL = {"en": re.compile(r"\b(?:may|might|could|if|possibly|potentially|considering|"
-                                  r"consider|mulls?|mulling|rumou?red)\b", re.I),
+# "may" in lower case only: "sales for May rose" is no hypothesis
+_HYPOTHETICAL = {"en": re.compile(r"\bmay\b|\b(?i:might|could|if|possibly|potentially|considering|"
+                                  r"consider|mulls?|mulling|rumou?red)\b"),
                  "zh": re.compile(r"可能|若|如果|或将|考虑|传闻")}
 _EXPECTED = {"en": re.compile(r"\b(?:will|would|shall|expects?|expected|plans?|planned|planning|"
                               r"intends?|aims?|forecasts?|predicts?|projected|proposed|to be|"
@@ -62,7 +63,20 @@ class Event:
         return Mention(self.trigger, self.sentence, list(self.arguments))
 
 
+# Where a clause starts: cues of modality and figures of one happening do not cross it ("tariffs would
+# add to costs, while freight expenses rose"; "营收增长8.3%；净利润下降5.2%").
+CLAUSE_BREAK = re.compile(r"[;；]|,\s+(?:while|whereas|but|although|though)\b|，(?:但|而|同时)", re.I)
+
+
+def _clause_start(text: str, start: int, position: int) -> int:
+    """Where the clause holding ``position`` starts, no earlier than ``start``."""
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, start, position)]
+    return breaks[-1] if breaks else start
+
+
 def _modality(before: str, lang: str, event_type: str) -> str:
+    """From the cues between the start of the trigger's clause and the trigger."""
+    before = before[_clause_start(before, 0, len(before)):]
     if _NEGATED[lang].search(before):
         return "negated"
     if _HYPOTHETICAL[lang].search(before):
@@ -94,52 +108,71 @@ def _argument(role: str, entity: Entity) -> dict[str, Any]:
 # acquire Helix", "天齐锂业收涨6%"), the one acted on and the figures after it.
 BEFORE_TRIGGER = frozenset({"company", "acquirer", "seller", "holder", "security", "issuer", "analyst", "source"})
 AFTER_TRIGGER = frozenset({"target", "counterparty", "pledgee", "lender", "change"})
+# Where a type turns that round: a broker ("Morgan Stanley raised its target on Alcoa") rates the
+# company named after the trigger.
+SIDE_BY_TYPE = {("rating", "company"): "after"}
+# Figures belong to the clause of their trigger ("revenue rose 12 %, while net income fell 8 %").
+FIGURE_ROLES = frozenset({"amount", "change", "quantity", "price", "value", "shares", "stake", "price_target",
+                          "capacity"})
 # Roles only some organisations fill.
 _ROLE_WORDS = {"court": re.compile(r"法院|仲裁|[Cc]ourt|[Tt]ribunal|[Aa]rbitrat")}
 # A ticker written beside a name ("Boeing Co (BA.N)"): the name is the better argument.
 _TICKER_LIKE = re.compile(r"^(?:\$?[A-Z]{1,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{2})?|[A-Z]{2,6}:\s?\w+)$")
 
 
-def _wrong_side(role: str, entity: Entity, trigger: Entity) -> bool:
-    if role in BEFORE_TRIGGER:
+def _wrong_side(event_type: str, role: str, entity: Entity, trigger: Entity) -> bool:
+    side = SIDE_BY_TYPE.get((event_type, role)) or \
+        ("before" if role in BEFORE_TRIGGER else "after" if role in AFTER_TRIGGER else None)
+    if side == "before":
         return entity.start >= trigger.end
-    if role in AFTER_TRIGGER:
+    if side == "after":
         return entity.end <= trigger.start
     return False
 
 
-def _arguments(event_type: str, entities: list[Entity], trigger: Entity) -> list[dict[str, Any]]:
-    """Fill each role with the sentence's entity of a matching label nearest the trigger, on the
-    side of the trigger where the role usually stands, a name before a ticker."""
+def _poor_date(role: str, entity: Entity) -> bool:
+    """A period is best a quarter or a year, a date a day ("third-quarter results on Thursday")."""
+    if entity.label != "DATE":
+        return False
+    return (entity.normalized.get("granularity") == "day") == (role == "period")
+
+
+def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str,
+               clause: tuple[int, int]) -> list[dict[str, Any]]:
+    """Fill each role with the entity of a matching label nearest the trigger: on the side of the
+    trigger where the role stands, a figure in the trigger's clause, a name before a ticker. Roles
+    with no labels take the rule's pattern for them, nearest the trigger in its clause."""
     arguments, used, used_companies = [], set(), set()
-    for role, labels in EVENT_ROLES[event_type].items():
+    for role, labels in EVENT_ROLES[rule.type].items():
         candidates = [e for e in entities if e.label in labels and id(e) not in used
                       and e.normalized.get("id") not in used_companies
                       and (role not in _ROLE_WORDS or _ROLE_WORDS[role].search(e.text))]
         if not candidates:
             continue
-        chosen = min(candidates, key=lambda e: (labels.index(e.label), _vague(e),
-                                                e.label == "COMPANY" and bool(_TICKER_LIKE.match(e.text)),
-                                                _wrong_side(role, e, trigger), abs(e.start - trigger.start)))
+        chosen = min(candidates, key=lambda e: (
+            labels.index(e.label), _poor_date(role, e), e.label == "COMPANY" and bool(_TICKER_LIKE.match(e.text)),
+            role in FIGURE_ROLES and not clause[0] <= e.start < clause[1],
+            _wrong_side(rule.type, role, e, trigger), abs(e.start - trigger.start)))
         used.add(id(chosen))
         if chosen.normalized.get("id"):
             used_companies.add(chosen.normalized["id"])  # its ticker or "the company" fills no other role
         arguments.append(_argument(role, chosen))
+    for role, pattern in rule.text_roles.items():
+        found = [m for m in re.finditer(pattern, text[clause[0]:clause[1]])]
+        if found:
+            # a trigger that names it ("CPI同比上涨") first, else the nearest
+            match = min(found, key=lambda m: (not trigger.start <= clause[0] + m.start() < trigger.end,
+                                              abs(clause[0] + m.start() - trigger.start)))
+            group = 1 if match.re.groups else 0
+            start, end = clause[0] + match.start(group), clause[0] + match.end(group)
+            arguments.append({"role": role, "text": text[start:end], "start": start, "end": end})
     return arguments
 
 
-def _vague(entity: Entity) -> bool:
-    """Dates without a day (years, "the previous year") are second choice for an event's date."""
-    return entity.label == "DATE" and entity.normalized.get("granularity") != "day"
-
-
 def _date(arguments: list[dict[str, Any]]) -> str | None:
-    for argument in arguments:
-        if argument["role"] in ("date", "effective", "period"):
-            value = argument.get("normalized", {}).get("value")
-            if value:
-                return str(value)
-    return None
+    """The event's date: its own date, else when it takes effect, else the period it covers."""
+    values = {a["role"]: (a.get("normalized") or {}).get("value") for a in arguments}
+    return next((str(values[role]) for role in ("date", "effective", "period") if values.get(role)), None)
 
 
 def _segments(rule: Rule, entities: list[Entity], sentence_end: int) -> list[tuple[int, int]]:
@@ -168,7 +201,7 @@ def _paragraph_date(newlines: list[int], dates: list[Entity], date_starts: list[
     line = bisect_left(newlines, position)
     paragraph_start = newlines[line - 1] + 1 if line else 0
     for entity in reversed(dates[bisect_left(date_starts, paragraph_start):bisect_left(date_starts, position)]):
-        if not _vague(entity) and entity.normalized.get("value"):
+        if entity.normalized.get("granularity") == "day" and entity.normalized.get("value"):
             return str(entity.normalized["value"])
     return None
 
@@ -196,11 +229,20 @@ class _Document:
             self.entities[i].label not in ("PERCENT", "ROLE", "POLICY")
 
 
+def _clause(text: str, trigger: Entity, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The trigger's clause within its sentence, at most CONTEXT characters either side."""
+    start = _clause_start(text, max(sentence[0], trigger.start - CONTEXT), trigger.start)
+    limit = min(sentence[1], trigger.end + CONTEXT)
+    following = CLAUSE_BREAK.search(text, trigger.end, limit)
+    return start, following.start() if following else limit
+
+
 def _event(rule: Rule, subtype: str, match: re.Match[str], sentence: int, arguments_from: list[Entity],
-           doc: _Document, sentence_start: int, sentiment: float) -> Event:
+           doc: _Document, bounds: tuple[int, int], sentiment: float) -> Event:
     trigger = Entity(match.start(), match.end(), "TRIGGER", match.group())
     event = Event(rule.type, subtype, trigger, sentence)
-    event.arguments = _arguments(rule.type, arguments_from, trigger)
+    event.arguments = _arguments(rule, arguments_from, trigger, doc.text, _clause(doc.text, trigger, bounds))
+    sentence_start = bounds[0]
     event.date = _date(event.arguments) or _paragraph_date(doc.newlines, *doc.dates, trigger.start)
     event.modality = _modality(doc.text[max(sentence_start, match.start() - CONTEXT):match.start()],
                                doc.lang, rule.type)
@@ -255,6 +297,6 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                         candidates = [e for e in doc.near(match.start(), (start, end))
                                       if seg_start < 0 or scope_start <= e.start < seg_end
                                       or e.label not in _SEGMENTED_LABELS]
-                    events.append(_event(rule, subtype, match, index, candidates, doc, start,
+                    events.append(_event(rule, subtype, match, index, candidates, doc, (start, end),
                                          sentence_scores[index]))
     return events

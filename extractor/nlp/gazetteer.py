@@ -72,7 +72,7 @@ class Gazetteer:
     def __init__(self) -> None:
         self._aliases: dict[tuple[str, ...], list[Alias]] = defaultdict(list)
         self._lengths: dict[str, list[int]] = defaultdict(list)  # first token -> alias lengths
-        self._seen: set[tuple[tuple[str, ...], str]] = set()
+        self._seen: set[tuple[tuple[str, ...], str, str]] = set()
         self.entries: dict[str, dict[str, Any]] = {}
         self.listings: dict[str, tuple[str, ...]] = {}  # company id -> every listing of its issuer
         self.names: dict[str, str] = {}  # name without legal suffix (name_key) -> company id
@@ -85,9 +85,12 @@ class Gazetteer:
             needs_support: bool = False) -> None:
         cased = tuple(_nfkc(m.group()) for m in _TOKEN.finditer(alias))
         tokens = tuple(token.lower() for token in cased)
-        if not tokens or (tokens, label) in self._seen:
+        # An alias belongs to the first entry that claims it, except a short name that needs support:
+        # "Apple" stays a candidate for every company it shortens, and the document decides.
+        key = (tokens, label, entry if needs_support else "")
+        if not tokens or key in self._seen or (tokens, label, "") in self._seen:
             return
-        self._seen.add((tokens, label))
+        self._seen.add(key)
         self._aliases[tokens].append(Alias(tokens, cased, label, entry, case or _case_policy(alias),
                                            needs_support))
         if len(tokens) not in self._lengths[tokens[0]]:
@@ -134,13 +137,21 @@ class Gazetteer:
             last = alias.tokens[-1]
             if text[end:end + 1] == "." and ((len(last) == 1 and last.isalpha()) or last in _DOTTED):
                 end += 1  # an abbreviation keeps its last dot: "U.S.", "Walmart Inc."
-            if alias.needs_support and (start, end) not in support:
+            if alias.needs_support:
                 pending.append((alias, start, end))
             else:
                 found.append((alias, start, end))
                 confirmed.add(alias.entry)
             i += n
-        found += [match for match in pending if match[0].entry in confirmed]
+        for alias, start, end in pending:
+            # the company the document names in full, among those the short name may stand for; else,
+            # where the model sees a name there, the first of them (A-shares, then US, then Hong Kong)
+            options = [a for a in self._aliases[alias.tokens] if a.label == alias.label and a.needs_support]
+            chosen = next((a for a in options if a.entry in confirmed), None)
+            if chosen is None and (start, end) in support:
+                chosen = alias
+            if chosen is not None:
+                found.append((chosen, start, end))
         return [Entity(start, end, alias.label, text[start:end],
                        normalized_entry(self.entries[alias.entry], alias.label), priority=2)
                 for alias, start, end in sorted(found, key=lambda m: m[1])]

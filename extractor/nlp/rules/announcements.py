@@ -214,11 +214,12 @@ RULES: tuple[Rule, ...] = (
                    r"consolidat(?:e|es|ed|ing|ion of) (?:its |the |their )?(?:shares|stock)|share consolidation")},
          (),
          (("reverse_split", r"(?i)reverse|consolidat"), ("split", r"(?i)split")), "split",
-         core=('company',)),
+         core=('company',), text_roles={"ratio": r"\b(\d+[- ](?:for|to)[- ]\d+)\b"}),
     Rule("stock_split",
          {"zh": r"拆股|股票拆细|股份拆细|股票拆分|股份拆分|"
                 r"(?:资本公积(?:金)?)?转增(?:股本|[\d.一二三四五六七八九十]+股)|合股|并股|缩股"},
          (),
          (("reverse_split", r"合股|并股|缩股"), ("split", r"拆|转增")), "split",
-         core=('company',)),
+         core=('company',),
+         text_roles={"ratio": r"(每\s*\d+\s*股(?:转增|拆[分细]?为?|合并?为?)\s*\d+(?:\.\d+)?\s*股)"}),
 )

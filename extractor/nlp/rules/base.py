@@ -32,6 +32,8 @@ class Rule:
     context: str | None = None  # a regex the sentence must match as well
     exclude: str | None = None  # a regex that, found in the sentence, vetoes the rule
     core: tuple[str, ...] = ()  # roles whose absence lowers the event's confidence
+    # roles the schema gives no labels, filled from the trigger's clause: role -> regex (group 1 if any)
+    text_roles: dict[str, str] = field(default_factory=dict)
     per_trigger: bool = False  # each trigger its own event ("A rose 3 %, B fell 2 %"), not one per subtype
     patterns: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
 

@@ -112,6 +112,20 @@ _COMMODITY_DOWN_ZH = "走弱|下行|跌破|下探|创.{0,4}新低|压制"
 # a sentence that gives a price (a word or a unit), not only volumes or costs
 _PRICE_WORDS = r"pric|价|(?:a|per|an) (?:tonne|ton|ounce|barrel|kilogram|pound)|/吨|/桶|/盎司|元/|美元/"
 
+# The indicator a statistics event is about, for the `indicator` role (the schema gives it no labels).
+_INDICATOR_ROLE = {"indicator": (
+    r"(?<![\w-])((?i:(?:core |headline )?(?:consumer|producer) price index|(?:consumer|factory-gate|producer) prices|"
+    r"core inflation|inflation|gross domestic product|GDP|purchasing managers'? index|(?:manufacturing |services )?PMI|"
+    r"industrial (?:output|production)|retail sales(?: growth)?|fixed-asset investment|property investment|"
+    r"(?:urban |surveyed )?unemployment rate|(?:non-farm )?payrolls|exports?(?: growth)?|imports|trade surplus|"
+    r"trade deficit|(?:one|five)-year (?:loan prime rate|LPR)|loan prime rate|LPR|benchmark lending rates?|"
+    r"reserve requirement ratio|M2(?: money supply)?|new (?:yuan )?loans|household loans|total social financing|"
+    r"crude inventories|(?:benchmark |key )?interest rates?|policy rates?|(?:industrial |factory |crude )?output|"
+    r"production|CPI|PPI)(?![\w-])|"
+    r"核心CPI|非食品价格|食品价格|能源价格|居民消费价格指数|工业生产者出厂价格指数|国内生产总值|制造业采购经理指数|采购经理指数|社会消费品零售总额|"
+    r"规模以上工业增加值|工业增加值|固定资产投资|城镇调查失业率|失业率|贷款市场报价利率|存款准备金率|贸易顺差|出口|进口)")}
+
+
 RULES: tuple[Rule, ...] = (
     Rule("commodity_price",
          {"en": en(f"{UP_EN}|{DOWN_EN}|{_COMMODITY_UP_EN}|{_COMMODITY_DOWN_EN}|reach|reached|reaching|stood at|"
@@ -172,5 +186,5 @@ RULES: tuple[Rule, ...] = (
     Rule("macroeconomics", {"en": rf"{_STAT_EN}|\b(?:{_RATE_EN})\b", "zh": f"{_STAT_ZH}|{_RATE_ZH}"}, (),
          subtypes=_MACRO_SUBTYPES, default_subtype="other",
          exclude=r"(?i)公司.{0,6}(?:出口|进口|产量)|(?:its|the company's|the group's) (?:exports|imports|output)",
-         core=('value', 'authority'), per_trigger=True),
+         core=('value', 'authority'), per_trigger=True, text_roles=_INDICATOR_ROLE),
 )

@@ -145,6 +145,12 @@ _TARGET_EN = (rf"(?= (?:its |their |his |her |the |our |a )?(?:[\w-]+ )?(?:price
               rf"to {_MONEY})")
 _TARGET_VERB_ZH = r"上调|下调|调高|调低|提高|提升|下修|上修|降低"
 
+# The rating itself ("to buy", "an overweight rating", "买入评级", a credit grade), for the `rating` role.
+_RATING_ROLE = {"rating": r"(?<![\w-])((?i:strong buy|buy|sell|hold|neutral|overweight|underweight|equal[- ]weight|"
+                          r"outperform|underperform|market perform|sector perform|accumulate)(?![\w-])|"
+                          r"AAA|AA[+-]?|BBB[+-]?|BB[+-]?|CCC[+-]?|RD(?![\w-])|买入|增持|中性|减持|卖出|推荐)"}
+
+
 RULES: tuple[Rule, ...] = (
     # Results announced, reported, due; beats and misses of estimates.
     Rule("financial_report",
@@ -270,19 +276,19 @@ RULES: tuple[Rule, ...] = (
                 rf"\b(?:rais(?:e|es|ed|ing)|lift(?:s|ed)?)(?= (?:the stock|the shares|its rating on [^;]{{0,30}}?|"
                 rf"[\w.'’ -]{{0,30}}?(?:shares|stock)) to (?:an? )?{_Q}(?:{_RATINGS}){_Q}(?![\w-]))",
           "zh": r"(?:上调|调高|提升)(?=[^，。；,;]{0,15}?评级)|评级(?:上调|调高)"},
-         (), (), "upgrade", core=("company", "analyst")),
+         (), (), "upgrade", core=("company", "analyst"), text_roles=_RATING_ROLE),
     Rule("rating",
          {"en": rf"\bdowngrad(?:e|es|ed|ing)(?= [^;]{{0,80}}?\bto (?:an? )?{_Q}(?:{_RATINGS}){_Q}(?![\w-]))|"
                 rf"\b(?:cut(?:s|ting)?|lower(?:s|ed|ing)?|slash(?:es|ed)?)(?= (?:the stock|the shares|its rating on "
                 rf"[^;]{{0,30}}?|[\w.'’ -]{{0,30}}?(?:shares|stock|(?:issuer |credit |debt |long-term )?rating)) "
                 rf"to (?:an? )?{_Q}(?:{_RATINGS}){_Q}(?![\w-]))",
           "zh": r"(?:下调|调低|降低)(?=[^，。；,;]{0,15}?评级)|评级(?:下调|调低)"},
-         (), (), "downgrade", core=("company", "analyst")),
+         (), (), "downgrade", core=("company", "analyst"), text_roles=_RATING_ROLE),
     Rule("rating",
          {"en": r"\b(?:initiat(?:e|es|ed|ing)|start(?:s|ed|ing)?|beg(?:an|ins|in)|resum(?:e|es|ed)|assum(?:e|es|ed)|"
                 r"launch(?:es|ed)?|pick(?:s|ed)? up)(?= coverage)",
           "zh": r"首次覆盖|首次给予"},
-         (), (), "initiate", core=("company", "analyst")),
+         (), (), "initiate", core=("company", "analyst"), text_roles=_RATING_ROLE),
     Rule("rating",
          {"en": rf"\b(?:reiterat(?:e|es|ed|ing)|reaffirm(?:s|ed|ing)?|maintain(?:s|ed|ing)?|affirm(?:s|ed|ing)?|"
                 rf"kept|keeps|keep(?:ing)?|retain(?:s|ed)?)(?= (?:its |an? |his |her |their |the )?{_Q}"
@@ -290,7 +296,7 @@ RULES: tuple[Rule, ...] = (
                 rf"(?:[\w-]+ )?(?:rating|recommendation)\b(?! on (?:the )?(?:debt|bonds?)\b)| {_Q}(?:Buy|Sell|Hold|"
                 rf"Neutral|Outperform|Underperform|Overweight|Underweight|Equal[- ]weight){_Q}\b)",
           "zh": r"维持(?=[^，。；,;]{0,15}?评级)"},
-         (), (), "reiterate", core=("company", "analyst")),
+         (), (), "reiterate", core=("company", "analyst"), text_roles=_RATING_ROLE),
     Rule("rating",
          {"en": rf"\b(?:rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|increas(?:e|es|ed|ing)|"
                 rf"hik(?:e|es|ed)|cut(?:s|ting)?|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?|trim(?:s|med|ming)?|"

@@ -1,0 +1,69 @@
+"""The event engine's choices, on sentences written for these tests: one event per trigger where a
+rule says so, roles on their side of the trigger, figures in the trigger's clause, label-less roles
+from text, modality cues within the clause."""
+
+import pytest
+
+from extractor import extract
+
+
+def _events(write_jsonl, text, event_type, lang=None):
+    document = {"text": text, "published_at": "2026-07-22"}
+    if lang:
+        document["lang"] = lang
+    [record] = extract([write_jsonl([document])])
+    return [e for e in record["events"] if e["type"] == event_type]
+
+
+def _roles(event):
+    return {a["role"]: a["text"] for a in event["arguments"]}
+
+
+def test_each_move_in_a_market_wrap_up_is_its_own_event(write_jsonl):
+    text = "7月21日，天齐锂业（002466）收涨6.12%，赣锋锂业（002460）上涨4.87%，盐湖股份跌幅为2.35%。"
+    events = _events(write_jsonl, text, "security_value")
+    assert [(_roles(e)["security"], _roles(e)["change"]) for e in events] == [
+        ("天齐锂业", "6.12%"), ("赣锋锂业", "4.87%"), ("盐湖股份", "2.35%")]
+    assert {e["date"] for e in events} == {"2026-07-21"}
+
+
+def test_acquirer_before_the_trigger_target_after(write_jsonl):
+    [deal] = _events(write_jsonl, "Caterpillar Inc said it would acquire Deere & Co for $8 billion.",
+                     "merger_acquisition")
+    roles = _roles(deal)
+    assert (roles["acquirer"], roles["target"]) == ("Caterpillar Inc", "Deere & Co")
+
+
+def test_figures_stay_in_the_clause_of_their_trigger(write_jsonl):
+    text = "Boeing Co said revenue rose 12 % to $4.3 billion, while net income fell 8 % to $310 million."
+    [profit] = _events(write_jsonl, text, "profit_loss")
+    assert _roles(profit)["amount"] == "$310 million" and _roles(profit)["change"] == "8 %"
+
+
+@pytest.mark.parametrize("text, event_type, role, value", [
+    ("Morgan Stanley upgraded Alcoa Corp to overweight on Monday.", "rating", "rating", "overweight"),
+    ("China's consumer price index rose 0.5 % in June from a year earlier.", "macroeconomics", "indicator",
+     "consumer price index"),
+    ("Nvidia Corp announced a 10-for-1 stock split on Wednesday.", "stock_split", "ratio", "10-for-1"),
+])
+def test_roles_without_labels_come_from_text(write_jsonl, text, event_type, role, value):
+    [event] = _events(write_jsonl, text, event_type)
+    assert _roles(event)[role] == value
+
+
+def test_a_period_is_a_quarter_and_the_date_a_day(write_jsonl):
+    text = "Alcoa Corp reported third-quarter results on Thursday, July 16, 2026."
+    [report] = _events(write_jsonl, text, "financial_report")
+    assert _roles(report)["period"] == "third-quarter" and report["date"] == "2026-07-16"
+
+
+@pytest.mark.parametrize("text, event_type, modality", [
+    ("Salesforce Inc agreed to buy Informatica Inc for $8 billion.", "merger_acquisition", "expected"),
+    ("Boeing Co agreed to pay $200 million to settle a shareholder lawsuit.", "legal", "asserted"),
+    ("Net sales for May rose 4 % at Costco Wholesale Corp.", "revenue", "asserted"),
+    ("Tariffs would add to costs at Ford Motor Co, while its revenue rose 5 %.", "revenue", "asserted"),
+    ("公司股东张伟将其持有的800万股公司股份质押给华泰证券股份有限公司。", "equity_pledge", "asserted"),
+])
+def test_modality_cues_are_read_within_the_clause(write_jsonl, text, event_type, modality):
+    events = _events(write_jsonl, text, event_type)
+    assert events and events[0]["modality"] == modality
