@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -74,8 +74,7 @@ class Gazetteer:
         self._lengths: dict[str, list[int]] = defaultdict(list)  # first token -> alias lengths
         self._seen: set[tuple[tuple[str, ...], str, str]] = set()
         self.entries: dict[str, dict[str, Any]] = {}
-        self.listings: dict[str, tuple[str, ...]] = {}  # company id -> every listing of its issuer
-        self.names: dict[str, str] = {}  # name without legal suffix (name_key) -> company id
+        self.ranked: list[dict[str, Any]] = []  # listed companies in order of preference, A-shares first
         self.version = ""  # a hash of the files it was loaded from
 
     def companies(self) -> list[dict[str, Any]]:
@@ -95,6 +94,21 @@ class Gazetteer:
                                            needs_support))
         if len(tokens) not in self._lengths[tokens[0]]:
             self._lengths[tokens[0]].append(len(tokens))
+
+    @cached_property
+    def listings(self) -> dict[str, tuple[str, ...]]:
+        """Company id -> every listing of its issuer (built on first use, like ``names``)."""
+        return _listings_of_issuers(self.ranked)
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """A company's English name without legal suffix (``name_key``) -> its id."""
+        names: dict[str, str] = {}
+        for company in self.ranked:
+            for name in company["aliases_en"]:
+                if len(name.split()) > 1:
+                    names.setdefault(name_key(name), company["id"])
+        return names
 
     def finish(self) -> Gazetteer:
         for lengths in self._lengths.values():
@@ -208,11 +222,7 @@ def _read_companies(path: Path, gazetteer: Gazetteer, curated: set[tuple[str, st
     for company_id, alias in sorted(curated):
         gazetteer.add(alias, "COMPANY", company_id)
     companies.sort(key=lambda c: (_EXCHANGE_PRIORITY.get(c["exchange"], 3), c["id"]))
-    gazetteer.listings = _listings_of_issuers(companies)
-    for company in companies:
-        for name in company["aliases_en"]:
-            if len(name.split()) > 1:
-                gazetteer.names.setdefault(name_key(name), company["id"])
+    gazetteer.ranked = companies
     for company in companies:
         first_alias = company["aliases_en"][0] if company["aliases_en"] else None
         for alias in company["aliases_en"]:

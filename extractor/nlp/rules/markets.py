@@ -44,13 +44,15 @@ _NAMED = "|".join(rf"(?<=\b(?-i:[A-Z])[\w&'.-]{{{n}}} )" for n in range(16)) + \
          r"(?<=which had )|(?<=which have )"
 _PER_YEAR_EN = r"(?!\s*(?:year[- ]on[- ]year|from a year|from the (?:previous|prior|same|year)|y/y|" \
                r"compared with a year|over the same period))"
-_SEC_EN = (rf"{_not_after(_FUNDAMENTALS_EN)}(?:(?:{_NAMED})\b(?:(?:{_SEC_UP}|{_SEC_DOWN})"
+# Each pattern opens with a cheap look at the first letter, so the look-behinds run at word starts only.
+_SEC_EN = (rf"\b(?=[a-z]){_not_after(_FUNDAMENTALS_EN)}(?:(?:{_NAMED})\b(?:(?:{_SEC_UP}|{_SEC_DOWN})"
            rf"(?=\s+(?:by |as much as |about |nearly |almost |more than |some |another |a further )?{_PCT}"
            rf"{_PER_YEAR_EN}|\s+to (?:a record|an? (?:all-time|record|\d+-\w+) high|{_NUMBER}(?!\s*(?:%|pct|per))))|"
            rf"(?:closed|closing|ended|ending|finished) {_PCT} (?:higher|lower)|"
            rf"{_SEC_LEVEL_EN}|had (?:risen|fallen) by the daily limit)\b|"
            rf"\bposted (?:gains|losses)(?= (?:of|exceeding|above|topping|of more than) {_PCT}))")
-_SEC_ZH = rf"{_not_after('同比|环比|价格|均价|利润|收入|营收|销量|产量|出口|进口|上月|上年|同期|上季度|上周')}" \
+_SEC_ZH = r"(?=[收上下大微走涨跌报])" + \
+          rf"{_not_after('同比|环比|价格|均价|利润|收入|营收|销量|产量|出口|进口|上月|上年|同期|上季度|上周')}" \
           r"(?:(?:收涨|收跌|上涨|下跌|大涨|大跌|微涨|微跌|走高|走低|涨幅为|跌幅为|涨幅|跌幅|涨|跌)" \
           r"(?=\s*(?:达|约|超过?|逾)?\s*\d+(?:\.\d+)?\s*%)|涨停|跌停|报收于?(?=\s*\d)|收于(?=\s*\d))"
 _SEC_DIRECTION = (("level", r"(?i)little changed|flat|unchanged|steady|\bat\b|收于|报收"),
