@@ -46,3 +46,9 @@ def test_project_commands_are_documented(command):
 def test_project_readme_opens_with_the_two_commands():
     first_commands = re.findall(r"^make \w+", README, re.M)[:2]
     assert first_commands == ["make demo", "make test"]
+
+
+def test_project_event_roles_are_documented_as_the_schema_declares():
+    from scripts.events_doc import DOC, render
+
+    assert DOC.read_text(encoding="utf-8") == render(), "run: python scripts/events_doc.py"

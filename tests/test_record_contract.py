@@ -68,3 +68,17 @@ def test_record_contract_chinese_announcement_links_the_company(records):
     assert "600111" in linked
     changes = [e for e in record["events"] if e["type"] == "personnel_change"]
     assert {"resignation", "election"} <= {e["subtype"] for e in changes}
+
+
+def test_record_contract_events_follow_the_schema(records):
+    from extractor.nlp.rules import EVENT_SCHEMA
+
+    events = [e for r in records for e in r["events"]]
+    assert len({e["type"] for e in events}) >= 20
+    for event in events:
+        spec = EVENT_SCHEMA[event["type"]]
+        assert event["subtype"] in spec["subtypes"], (event["type"], event["subtype"])
+        assert event["modality"] in {"asserted", "expected", "negated", "hypothetical"}
+        assert event["mentions"][0]["trigger"] == event["trigger"]
+        for mention in event["mentions"]:
+            assert {a["role"] for a in mention["arguments"]} <= spec["roles"].keys()

@@ -190,7 +190,11 @@ RULES: tuple[Rule, ...] = (
     Rule("share_repurchase",
          {"en": en(r"buyback|buy back|buys back|bought back|repurchase[sd]?|share repurchase"),
           "zh": r"回购"},
-         (frozenset({"COMPANY", "MONEY", "QUANTITY"}),), (), "buyback",
+         (frozenset({"COMPANY", "MONEY", "QUANTITY"}),),
+         # done: "repurchased", "bought back", 已回购/累计回购/回购了; else a plan or programme
+         (("execution", r"(?i)^(?:repurchased|bought back)$|^repurchases$|(?:已|累计|实际|完成)回购|回购了|"
+                        r"repurchased|bought back|已实施|实施完成"),),
+         "plan",
          core=('company',)),
     Rule("merger_acquisition", {"en": _MA_EN, "zh": _MA_ZH},
          (frozenset({"COMPANY", "MONEY", "PERCENT"}),),
