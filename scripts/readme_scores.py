@@ -40,12 +40,20 @@ def tables(scores: dict) -> str:
     detected = sorted((t for t in sentence if t in ruled), key=lambda t: -sentence[t]["f1"])
     lines += [_row(t, sentence[t], document[t]) for t in detected]
     silent = [t for t in sentence if t not in ("micro", "macro") and t not in ruled]
-    lines.append(f"| the {len(silent)} other types (no rules yet) | – | 0 | 0 | 0 | "
-                 f"{sum(sentence[t]['support'] for t in silent)} |")
+    if silent:
+        lines.append(f"| the {len(silent)} other types (no rules yet) | – | 0 | 0 | 0 | "
+                     f"{sum(sentence[t]['support'] for t in silent)} |")
     lines += [_row("**micro**", sentence["micro"], document["micro"], bold=True), ""]
+    arguments = scores["arguments"]
+    roles = sorted((r for r in arguments if r not in ("micro", "macro")), key=lambda r: -arguments[r]["support"])
+    lines += ["| arguments (test split): role | P | R | F1 | n |", "|---|---|---|---|---|"]
+    lines += [f"| {r} | {arguments[r]['precision']:.2f} | {arguments[r]['recall']:.2f} | {arguments[r]['f1']:.2f} | "
+              f"{arguments[r]['support']} |" for r in roles]
+    lines += [f"| **micro** | {arguments['micro']['precision']:.2f} | {arguments['micro']['recall']:.2f} | "
+              f"**{arguments['micro']['f1']:.2f}** | {arguments['micro']['support']} |", ""]
     sentiment = scores["sentiment"]
-    lines.append("Arguments (role and overlapping span in the right event): micro-F1 "
-                 f"{scores['arguments']['micro']['f1']:.2f}. Modality agrees on "
+    lines.append("Arguments count when the role and an overlapping span sit in an event of the right type and "
+                 f"sentence: micro-F1 {scores['arguments']['micro']['f1']:.2f}. Modality agrees on "
                  f"{scores['modality']['accuracy'] * 100:.0f} % of the detected events. Sentiment: "
                  f"documents {sentiment['document']['accuracy']:.2f} accuracy (macro-F1 "
                  f"{sentiment['document']['macro_f1']:.2f}), sentences {sentiment['sentence']['accuracy']:.2f} "
