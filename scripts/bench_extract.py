@@ -37,7 +37,7 @@ def _bare(lang: str, model: str, exclude: list[str]) -> spacy.Language:
 ROUNDS = 3
 
 
-def _time(function) -> float:
+def best_of(function) -> float:
     """The best of ROUNDS runs: the least disturbed by whatever else the machine does."""
     best = float("inf")
     for _ in range(ROUNDS):
@@ -75,7 +75,7 @@ def main() -> None:
     rows = []
     for name, pipelines in ((f"bare spaCy, {model} full pipeline", full),
                             (f"bare spaCy, {model} without {', '.join(UNUSED_COMPONENTS)}", trimmed)):
-        seconds = sum(_time(lambda p=pipelines[lang], t=texts: list(p.pipe(t, batch_size=config.batch_size)))
+        seconds = sum(best_of(lambda p=pipelines[lang], t=texts: list(p.pipe(t, batch_size=config.batch_size)))
                       for lang, texts in by_lang.items())
         rows.append((name, seconds))
     def entities_only() -> None:
@@ -83,8 +83,8 @@ def main() -> None:
             with ours[lang].select_pipes(disable=["extractor_sentiment", "extractor_events"]):
                 list(ours[lang].pipe((make_doc(ours[lang], t, None) for t in texts), batch_size=config.batch_size))
 
-    rows.append(("the same + extractor_entities (entity tagging only)", _time(entities_only)))
-    seconds = _time(lambda: list(extract_documents(iter(documents), config=config)))
+    rows.append(("the same + extractor_entities (entity tagging only)", best_of(entities_only)))
+    seconds = best_of(lambda: list(extract_documents(iter(documents), config=config)))
     rows.append(("extractor extract (the same texts, records built)", seconds))
 
     print(f"{len(documents)} documents ({args.repeat} passes over {len(documents) // args.repeat}), "

@@ -6,15 +6,15 @@ Each shape is built at every size from the same repeated unit: one sentence of t
 table flattened into text, a list of numbers, Chinese and English mixed in one run of text. For each,
 the extractor's time (records built) and bare spaCy's (the same model, the components the extractor
 loads) on the same text; "per 10k" is seconds per 10,000 characters, which stays flat when time is
-linear in length. Best of three runs each.
+linear in length. Best of three runs each (best_of from bench_extract.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import time
 
 import spacy
+from bench_extract import best_of  # scripts/ is on the path when a script runs
 
 from extractor.extract import extract_documents
 from extractor.inputs import Document
@@ -31,18 +31,6 @@ SHAPES = {
     "Chinese and English mixed": ("zh", "北方稀土（600111）股价上涨3.2%，China Northern Rare Earth raised prices by "
                                         "5 % to 68.25 万元/吨；公司拟回购不超过3亿元股份，"),
 }
-ROUNDS = 3
-
-
-def _best(function) -> float:
-    best = float("inf")
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def _text(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
@@ -68,8 +56,8 @@ def main() -> None:
                 records[:] = [r for _, r in extract_documents([Document(id="x", text=text, input_name=name, lang=lang)],
                                                               config=config)]
 
-            seconds = _best(ours)
-            baseline = _best(lambda text=text, lang=lang: bare[lang](text))
+            seconds = best_of(ours)
+            baseline = best_of(lambda text=text, lang=lang: bare[lang](text))
             events = len(records[0]["events"]) if records else 0
             print(f"{name:<28} {size:>8,} {seconds:>11.2f} {seconds / size * 1e4:>8.3f} {baseline:>8.2f} "
                   f"{baseline / size * 1e4:>8.3f} {seconds / baseline:>6.1f} {events:>7,}")

@@ -8,22 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor import extract_documents
-from extractor.inputs import Document
-
-
-def _events(text: str, lang: str) -> list[dict]:
-    document = Document(id="t", text=text, input_name="test", lang=lang, published_at="2026-03-02T09:00:00+00:00")
-    [(_, record)] = list(extract_documents([document]))
-    return record["events"]
-
-
-def _of(text: str, lang: str, event_type: str) -> list[dict]:
-    return [e for e in _events(text, lang) if e["type"] == event_type]
-
-
-def _argument(event: dict, role: str) -> str | None:
-    return next((a["text"] for a in event["arguments"] if a["role"] == role), None)
+from .event_helpers import argument as _argument
+from .event_helpers import events_of_type as _of
 
 
 @pytest.mark.parametrize("text,lang,event_type,subtype,modality", [

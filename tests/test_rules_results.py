@@ -6,27 +6,21 @@ from __future__ import annotations
 
 import pytest
 
-from extractor import extract_documents
-from extractor.inputs import Document
+from .event_helpers import argument as _argument
+from .event_helpers import events
 
 RESULT_TYPES = {"financial_report", "revenue", "profit_loss", "expense", "sales_volume", "rating",
                 "earnings_forecast", "dividend"}
 
 
 def _events(text: str, lang: str = "en") -> list[dict]:
-    document = Document(id="t", text=text, input_name="test", lang=lang, published_at="2026-04-20", title=None)
-    [(_, record)] = list(extract_documents([document]))
-    return [e for e in record["events"] if e["type"] in RESULT_TYPES]
+    return [e for e in events(text, lang, published_at="2026-04-20") if e["type"] in RESULT_TYPES]
 
 
 def _find(events: list[dict], event_type: str, subtype: str | None = None) -> dict:
     found = [e for e in events if e["type"] == event_type and (subtype is None or e["subtype"] == subtype)]
     assert found, f"no {event_type}/{subtype} in {[(e['type'], e['subtype']) for e in events]}"
     return found[0]
-
-
-def _argument(event: dict, role: str) -> str | None:
-    return next((a["text"] for a in event["arguments"] if a["role"] == role), None)
 
 
 def test_results_sentence_gives_report_revenue_and_profit():
