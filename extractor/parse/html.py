@@ -7,6 +7,7 @@ scripts, styles, navigation, headers, footers, asides and forms, one line per bl
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import lxml.html
@@ -48,12 +49,16 @@ def _meta(tree: etree._Element, names: tuple[str, ...]) -> str | None:
     return None
 
 
-def _block_text(root: etree._Element) -> str:
+def block_lines(root: etree._Element, *, blocks: frozenset[str] = _BLOCKS, cells: frozenset[str] = frozenset(),
+                pre: Callable[[str], list[str]] | None = None, spaces: re.Pattern[str] = _SPACES) -> list[str]:
+    """The text under ``root``, one line per block element, runs of ``spaces`` inside a block made one
+    space. ``cells`` are kept apart by a space on their row's line; ``pre`` turns a <pre> block's text
+    into lines of its own (filings keep their layout there)."""
     lines: list[str] = []
     current: list[str] = []
 
     def flush() -> None:
-        line = _SPACES.sub(" ", "".join(current)).strip()
+        line = spaces.sub(" ", "".join(current)).strip()
         if line:
             lines.append(line)
         current.clear()
@@ -63,21 +68,32 @@ def _block_text(root: etree._Element) -> str:
             if element.tail:
                 current.append(element.tail)
             return
-        is_block = element.tag in _BLOCKS
+        tag = element.tag.lower().rsplit(":", 1)[-1]  # inline XBRL writes ix:nonNumeric
+        if tag == "pre" and pre is not None:
+            flush()
+            lines.extend(pre(element.text_content()))
+            if element.tail:
+                current.append(element.tail)
+            return
+        is_block, is_cell = tag in blocks, tag in cells
         if is_block:
             flush()
+        elif is_cell:
+            current.append(" ")
         if element.text:
             current.append(element.text)
         for child in element:
             walk(child)
         if is_block:
             flush()
+        elif is_cell:
+            current.append(" ")
         if element.tail:
             current.append(element.tail)
 
     walk(root)
     flush()
-    return "\n".join(lines)
+    return lines
 
 
 def parse_html(html: str) -> Page:
@@ -104,4 +120,4 @@ def parse_html(html: str) -> Page:
         main = tree.find(".//main")
     if main is None:
         main = tree.find(".//body")
-    return Page(_block_text(main if main is not None else tree), title, published)
+    return Page("\n".join(block_lines(main if main is not None else tree)), title, published)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml import etree
 
+from .html import block_lines
+
 SOURCE = "SEC EDGAR"
 
 # Item numbers of Form 8-K (since August 2004) and their titles, as the header and the body name them.
@@ -202,46 +204,9 @@ def html_to_text(html: str) -> str:
     for element in tree.xpath("//head|//script|//style|//noscript|//*[contains(@style, 'none')]"):
         if element.tag in ("head", "script", "style", "noscript") or _HIDDEN.search(element.get("style") or ""):
             element.drop_tree()
-    lines: list[str] = []
-    current: list[str] = []
-
-    def flush() -> None:
-        line = _SPACES.sub(" ", "".join(current)).strip()
-        if line:
-            lines.append(line)
-        current.clear()
-
-    def walk(element: etree._Element) -> None:
-        if not isinstance(element.tag, str):
-            if element.tail:
-                current.append(element.tail)
-            return
-        tag = element.tag.lower().rsplit(":", 1)[-1] if ":" in element.tag else element.tag.lower()
-        if tag == "pre":
-            flush()
-            lines.extend(_plain_lines(element.text_content()))
-            if element.tail:
-                current.append(element.tail)
-            return
-        block = tag in _BLOCKS
-        if block:
-            flush()
-        elif tag in _CELLS:
-            current.append(" ")
-        if element.text:
-            current.append(element.text)
-        for child in element:
-            walk(child)
-        if block:
-            flush()
-        elif tag in _CELLS:
-            current.append(" ")
-        if element.tail:
-            current.append(element.tail)
-
     body = tree.find(".//body")
-    walk(body if body is not None else tree)
-    flush()
+    lines = block_lines(body if body is not None else tree, blocks=_BLOCKS, cells=_CELLS, pre=_plain_lines,
+                        spaces=_SPACES)
     return "\n".join(_split_headings(lines))
 
 
