@@ -67,3 +67,27 @@ def test_a_period_is_a_quarter_and_the_date_a_day(write_jsonl):
 def test_modality_cues_are_read_within_the_clause(write_jsonl, text, event_type, modality):
     events = _events(write_jsonl, text, event_type)
     assert events and events[0]["modality"] == modality
+
+
+@pytest.mark.parametrize("text, lang, subtype", [
+    ("The Hershey Co said its margins improved as prices for cocoa eased from record highs.", "en", "decrease"),
+    ("受下游需求拉动，碳酸锂价格明显回升。", "zh", "increase"),
+])
+def test_a_price_move_without_figures_is_a_commodity_price_event(write_jsonl, text, lang, subtype):
+    [event] = _events(write_jsonl, text, "commodity_price", lang)
+    assert event["subtype"] == subtype
+
+
+def test_a_higher_margin_is_no_commodity_price(write_jsonl):
+    text = "Any further rise in rare-earth feedstock costs will likely translate into higher margins for producers."
+    assert _events(write_jsonl, text, "commodity_price") == []
+
+
+@pytest.mark.parametrize("text, subtype", [
+    ("Boeing Co said it would close its paint facility in Everett, Washington, in 2026.", "closure"),
+    ("Ford Motor Co's new battery plant in Kentucky started production in October.", "opening"),
+    ("Alcoa Corp will restart the idle potline at its Massena smelter.", "opening"),
+])
+def test_facility_openings_closures_and_restarts(write_jsonl, text, subtype):
+    events = _events(write_jsonl, text, "facility")
+    assert events and events[0]["subtype"] == subtype

@@ -74,7 +74,8 @@ def test_seed_dates(seed_record):
 
 
 def test_seed_commodity_price_events(seed_record):
-    oxide, alloy = _events(seed_record, "commodity_price")[:2]
+    priced = [e for e in _events(seed_record, "commodity_price") if _argument(e, "price")]
+    oxide, alloy = priced[:2]
     assert oxide["subtype"] == "increase" and oxide["date"] == "2026-01-16"
     assert _argument(oxide, "price")["normalized"] == {"value": 682500, "currency": "CNY", "per_unit": "t"}
     assert _argument(oxide, "change")["normalized"]["value"] == 0.1188

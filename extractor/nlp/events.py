@@ -175,9 +175,15 @@ def _date(arguments: list[dict[str, Any]]) -> str | None:
     return next((str(values[role]) for role in ("date", "effective", "period") if values.get(role)), None)
 
 
-def _segments(rule: Rule, entities: list[Entity], sentence_end: int) -> list[tuple[int, int]]:
+_PRICE_WORD = re.compile(r"(?i)\bprices?\b|价格|报价|均价")
+PRICE_WORD_REACH = 60  # characters either side of "prices" where a figure-less price move is told
+
+
+def _segments(rule: Rule, entities: list[Entity], sentence: tuple[int, int], text: str) -> list[tuple[int, int]]:
     """Commodity prices: one event per commodity, from it to the next commodity, where a price or
-    a change follows it; other types: the whole sentence (-1 marks it)."""
+    a change follows it; where none does, the words around each mention of prices ("as cocoa prices
+    eased", "碳酸锂价格明显回升"); other types: the whole sentence (-1 marks it)."""
+    sentence_end = sentence[1]
     if rule.type != "commodity_price":
         return [(-1, sentence_end)]
     segments: list[tuple[int, int]] = []
@@ -191,6 +197,13 @@ def _segments(rule: Rule, entities: list[Entity], sentence_end: int) -> list[tup
             priced = True
     if start is not None and priced:
         segments.append((start, sentence_end))
+    if not segments:  # no figures: the words around each mention of prices
+        for word in _PRICE_WORD.finditer(text, *sentence):
+            low = max(sentence[0], word.start() - PRICE_WORD_REACH)
+            high = min(sentence_end, word.end() + PRICE_WORD_REACH)
+            if segments and low <= segments[-1][1]:
+                low = segments.pop()[0]
+            segments.append((low, high))
     return segments
 
 
@@ -275,7 +288,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 continue
             if lang not in rule.patterns:
                 continue
-            for seg_start, seg_end in _segments(rule, inside, end):
+            for seg_start, seg_end in _segments(rule, inside, (start, end), text):
                 scope_start = max(start, seg_start)
                 matches = [m for m in rule.patterns[lang].finditer(text, scope_start, seg_end)
                            if not doc.inside_name(m.start())]

@@ -152,6 +152,12 @@ _CSR_WEAK_EN = en(
     r"prais(?:ed|es)|welcomed|scandals?|backlash|outcry|audit (?:found|revealed|uncovered)")
 _CSR_WEAK_ZH = r"舆情|丑闻|被曝|曝光|消费者投诉|维权"
 
+# What a facility is, after the verb that opens, closes or builds it.
+_SITE = (r"(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|smelters?|mines?|lines?|potlines?|refiner(?:y|ies)|"
+         r"mills?|stores?|outlets?|hotels?|towers?|resorts?|hangars?|complex|gigafactor(?:y|ies)|fabs?|"
+         r"warehouses?|data cent(?:er|re)s?|assembly|operations)\b")
+
+
 RULES: tuple[Rule, ...] = (
     Rule("personnel_change",
          {"en": en(r"resign(?:s|ed|ation)?|step(?:s|ped)? down|stepping down|appoint(?:s|ed|ment)?|"
@@ -181,11 +187,24 @@ RULES: tuple[Rule, ...] = (
          (), default_subtype="margin_financing", core=('amount',)),
     Rule("financing", {"zh": r"(?<!融资)融券余额"}, (), default_subtype="margin_financing", core=('amount',)),
     Rule("facility",
-         {"en": en(r"production capacity|capacity expansion|expanded capacity|expand(?:ed|s)? capacity|"
-                    r"new plant|new factory|plant|factory|production line|smelter|mine opening"),
-          "zh": r"产能|扩产|投产|新建.{0,6}(?:项目|工厂|产线)|生产线|停产"},
-         (frozenset({"COMPANY"}),),
-         (("expansion", r"(?i)expan|new|扩|新建|投产"), ("closure", r"(?i)clos|shut|停产")),
+         {"en": en(r"production capacity|capacity expansion|expanded capacity|"
+                   r"(?:expand|expands|expanded|expanding|lift|lifts|raise|raises|double|doubles|add|adds|adding)"
+                   r"(?= (?:[\w-]+ ){0,4}capacity)|new plant|new factory|plant|factory|production line|smelter|"
+                   r"mine opening|expansion(?! of (?:its|the) (?:business|portfolio|margin))|"
+                   rf"(?:close|closes|closed|closing|shut|shuts|shutting|idle|idles|idled|idling|restart|restarts|"
+                   rf"restarted|restarting|reopen|reopens|reopened|open|opens|opened|opening|build|builds|building|"
+                   rf"commission|commissioned)(?= (?:[\w,'’-]+ ){{0,5}}{_SITE})|closure|shutdown|"
+                   r"(?:start|starts|started|starting|began|begin|begins) (?:commercial )?(?:production|operations)|"
+                   r"reach full capacity"),
+          "zh": r"产能|扩产|投产|新建.{0,6}(?:项目|工厂|产线|基地)|生产线|停产|复产|"
+                r"关闭.{0,8}(?:门店|工厂|产线|基地|矿)|(?:建成|开工|竣工)(?:投产)?"},
+         (frozenset({"COMPANY", "GPE", "QUANTITY"}),),
+         (("closure", r"(?i)clos|shut|idl|停产|关闭"),
+          ("opening", r"(?i)open|start|began|begin|commission|投产|开工|复产|restart"),
+          ("expansion", r"(?i)expan|new|lift|raise|double|add|build|capacity|扩|新建|建成")),
+         "expansion",
+         context=r"(?i)plant|factor|facilit|site|smelter|mine|line|capacity|tower|resort|stores?|refiner|mill|"
+                 r"hangar|complex|potline|gigafactory|fab\b|工厂|产线|产能|项目|基地|门店|矿|投产",
          core=('company',)),
     Rule("share_repurchase",
          {"en": en(r"buyback|buy back|buys back|bought back|repurchase[sd]?|share repurchase"),
