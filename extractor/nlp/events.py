@@ -234,11 +234,12 @@ class _Document:
         return in_span(self.entities, self.starts, max(scope[0], position - CONTEXT),
                        min(scope[1], position + CONTEXT))
 
-    def inside_name(self, position: int) -> bool:
-        """Whether ``position`` falls inside a name ("price" in "price adjustment policy" is not
-        a trigger of its own; a word inside a percentage, role or policy still is)."""
-        i = bisect_right(self.starts, position) - 1
-        return i >= 0 and self.entities[i].end > position and \
+    def inside_name(self, start: int, end: int) -> bool:
+        """Whether a trigger from ``start`` to ``end`` lies wholly inside a name ("price" in "price
+        adjustment policy" is not a trigger of its own; "crude steel output fell" starts in one and
+        goes on; a word inside a percentage, role or policy still is a trigger)."""
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.entities[i].end >= end and \
             self.entities[i].label not in ("PERCENT", "ROLE", "POLICY")
 
 
@@ -291,7 +292,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
             for seg_start, seg_end in _segments(rule, inside, (start, end), text):
                 scope_start = max(start, seg_start)
                 matches = [m for m in rule.patterns[lang].finditer(text, scope_start, seg_end)
-                           if not doc.inside_name(m.start())]
+                           if not doc.inside_name(m.start(), m.end())]
                 seen_subtypes: set[str] = set()
                 for i, match in enumerate(matches):
                     window = text[max(start, match.start() - CONTEXT):min(end, match.end() + CONTEXT)]

@@ -68,7 +68,7 @@ _INDICATOR_EN = r"consumer price index|consumer prices|consumer inflation|core i
                 r"export growth|exports|imports|trade surplus|trade deficit|unemployment rate|jobless rate|" \
                 r"unemployment|nonfarm payrolls|non-farm payrolls|payrolls|retail sales(?: growth)?|" \
                 r"fixed-asset investment|property investment|new (?:yuan )?loans|M2 money supply|money supply|" \
-                r"total social financing|loan prime rate|LPR"
+                r"total social financing|(?:household|corporate) loans|mortgage lending|loan prime rate|LPR"
 _MOVE_EN = r"rose|rise|rises|rising|grew|grow|grows|growing|gained|increased|climbed|jumped|surged|" \
            r"edged up|edged down|accelerated|picked up|rebounded|expanded|widened|narrowed|fell|fall|falls|" \
            r"falling|dropped|declined|slowed|slow|slowing|slumped|shrank|contracted|eased|" \
@@ -91,7 +91,9 @@ _INDICATOR_ZH = r"核心CPI|CPI|PPI|GDP|PMI|LPR|M2|居民消费价格指数|消�
                 r"能源价格|产量|外汇储备"
 _MOVE_ZH = r"同比上涨|同比下降|同比增长|同比减少|环比上涨|环比下降|环比增长|上涨|下降|增长|减少|回落|回升|上升|" \
            r"扩大|收窄|加快|放缓|维持不变|保持不变|持平|下调|上调|调整|为|达|重回|走弱|走强|回调"
-_STAT_ZH = rf"(?:{_INDICATOR_ZH})[^。；;！？!?]{{0,30}}?(?:{_MOVE_ZH})"
+# The same indicator again after a comma or semicolon: "同比下降2.3%…；环比下降0.1%"
+_STAT_ZH = rf"(?:{_INDICATOR_ZH})[^。；;！？!?]{{0,30}}?(?:{_MOVE_ZH})|" \
+           r"(?<=[；;，,])环比(?:上涨|下降|增长|减少|持平|回落|回升)"
 _RATE_ZH = r"降准|降息|加息"
 _MACRO_SUBTYPES = (
     ("rate_decision", r"(?i)interest rate|(?<!unemployment )(?<!jobless )(?<!growth )\brates?\b|policy rate|"
