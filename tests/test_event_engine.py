@@ -91,3 +91,11 @@ def test_a_higher_margin_is_no_commodity_price(write_jsonl):
 def test_facility_openings_closures_and_restarts(write_jsonl, text, subtype):
     events = _events(write_jsonl, text, "facility")
     assert events and events[0]["subtype"] == subtype
+
+
+def test_an_approval_still_awaited_is_a_regulation_event_once(write_jsonl):
+    text = "The sale is expected to be completed in the first half of 2026, subject to regulatory approvals."
+    [approval] = _events(write_jsonl, text, "regulation")
+    assert approval["subtype"] == "approval" and approval["modality"] == "expected"
+    named = "The deal is subject to approval by the European Commission."
+    assert len(_events(write_jsonl, named, "regulation")) == 1  # the rule that names the authority, alone

@@ -281,7 +281,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
         inside = in_span(entities, doc.starts, start, end)
         labels = {e.label for e in inside}
         for rule in RULES:
-            if not all(labels & required for required in rule.requires):
+            if not all(labels & required for required in rule.requires) or labels & rule.lacks:
                 continue
             if rule.context and not re.search(rule.context, sentence):
                 continue

@@ -31,6 +31,7 @@ class Rule:
     default_subtype: str = "other"
     context: str | None = None  # a regex the sentence must match as well
     exclude: str | None = None  # a regex that, found in the sentence, vetoes the rule
+    lacks: frozenset[str] = frozenset()  # entity labels the sentence must not hold (another rule covers it)
     core: tuple[str, ...] = ()  # roles whose absence lowers the event's confidence
     # roles the schema gives no labels, filled from the trigger's clause: role -> regex (group 1 if any)
     text_roles: dict[str, str] = field(default_factory=dict)

@@ -187,6 +187,15 @@ RULES: tuple[Rule, ...] = (
                  r"[^.;]{0,40}tariff|tariffs?[^.;]{0,20}\b(?:would|will) (?:add|raise|lift|hurt|weigh)|"
                  r"scheme of arrangement|sanction hearing|行政处罚|处罚|罚款|立案|问询函|警示函|监管函",
          core=('policy',)),
+    # Approvals a deal or product still awaits, where no authority, place or policy is named (the rule
+    # above takes the sentences that name one): "subject to regulatory approvals", "尚需…批准".
+    Rule("regulation",
+         {"en": r"\b(?:subject to|pending|needs?|requires?|awaits?|awaiting|received|receives?|won|wins|"
+                r"obtained|secured)(?= (?:[\w'’-]+ ){0,4}?approvals?\b)",
+          "zh": r"尚需(?=[^，。；]{0,20}(?:批准|核准|审批|注册|同意))|获得(?=[^，。；]{0,12}(?:批准|核准|注册批复))"},
+         (), (), "approval", lacks=frozenset({"POLICY", "ORG", "GPE"}),
+         exclude=r"(?i)shareholders'? approval|股东大会|board approval|董事会",
+         core=('authority',)),
     Rule("macroeconomics", {"en": rf"{_STAT_EN}|\b(?:{_RATE_EN})\b", "zh": f"{_STAT_ZH}|{_RATE_ZH}"}, (),
          subtypes=_MACRO_SUBTYPES, default_subtype="other",
          exclude=r"(?i)公司.{0,6}(?:出口|进口|产量)|(?:its|the company's|the group's) (?:exports|imports|output)",
