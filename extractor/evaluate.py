@@ -81,7 +81,7 @@ def _mentioned_in(event: dict[str, Any], starts: list[int]) -> list[int]:
     """The sentences of a predicted event's mentions (an event told in three sentences is found in
     each of them), by offset, so that predictions split into sentences differently still score."""
     triggers = [m["trigger"] for m in event.get("mentions") or []] or [event["trigger"]]
-    return [_sentence_of(starts, trigger["start"]) for trigger in triggers]
+    return sorted({_sentence_of(starts, trigger["start"]) for trigger in triggers})  # told twice in one: once
 
 
 class _Scorer:

@@ -47,9 +47,12 @@ def test_no_merge_when_subjects_figures_dates_subtypes_or_modality_differ():
     assert not same_event(base, _event(1, 50))  # nothing to say it is the same thing
 
 
-def test_no_merge_within_one_sentence():
-    events = merge_mentions([_event(0, 0, commodity=COPPER), _event(0, 30, commodity=COPPER)])
-    assert len(events) == 2
+def test_within_one_sentence_only_a_happening_told_twice_merges():
+    assert len(merge_mentions([_event(0, 0, commodity=COPPER), _event(0, 30, commodity=TIN)])) == 2
+    assert len(merge_mentions([_event(0, 0, change=("2 %", {"value": 0.02})),
+                               _event(0, 30, change=("2 %", {"value": 0.02}))])) == 2  # a figure is no subject
+    [told_twice] = merge_mentions([_event(0, 0, commodity=COPPER), _event(0, 30, commodity=COPPER)])
+    assert [m.sentence for m in told_twice.mentions] == [0, 0]
 
 
 def test_pipeline_merges_a_price_adjustment_told_twice(write_jsonl):

@@ -5,8 +5,8 @@ Two events are the same when they have the same type and modality, the same subt
 does not say which), they are about the same thing (every "who or what" role that both fill names the
 same company, commodity, index, person or policy), no figure that both give differs (amounts,
 changes, prices, shares, stakes), they share a subject or a figure, and their days do not disagree.
-Events in the same sentence are never merged: a sentence that names two happenings of one kind means
-two events.
+Within one sentence, only a happening told twice is merged (the same subtype and subject: "申请辞去董事
+职务，辞职后…"): a sentence that names two happenings of one kind means two events.
 """
 
 from __future__ import annotations
@@ -76,6 +76,14 @@ def same_event(first: Event, second: Event) -> bool:
     return bool(shared_subjects) or bool(shared_figures)
 
 
+def _told_again(first: Event, second: Event) -> bool:
+    """Whether one sentence tells the same happening twice ("申请辞去董事职务，辞职后…"): the same
+    subtype and the same subject, not merely a shared figure."""
+    subjects_a, subjects_b = _roles(first, SUBJECT_ROLES), _roles(second, SUBJECT_ROLES)
+    return first.subtype == second.subtype and any(subjects_a[r] & subjects_b[r]
+                                                   for r in subjects_a.keys() & subjects_b.keys())
+
+
 def _absorb(event: Event, other: Event) -> None:
     """``event`` takes ``other``'s mention, the roles it lacks, its date if it has none, and the
     higher confidence."""
@@ -95,8 +103,8 @@ def merge_mentions(events: list[Event]) -> list[Event]:
     by_type: dict[str, list[Event]] = {}
     for event in sorted(events, key=lambda e: e.trigger.start):
         candidates = by_type.setdefault(event.type, [])
-        target = next((c for c in reversed(candidates[-RECENT:])
-                       if all(m.sentence != event.sentence for m in c.mentions) and same_event(c, event)), None)
+        target = next((c for c in reversed(candidates[-RECENT:]) if same_event(c, event)
+                       and (all(m.sentence != event.sentence for m in c.mentions) or _told_again(c, event))), None)
         if target is None:
             event.mentions = [event.mention()]
             candidates.append(event)

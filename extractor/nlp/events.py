@@ -33,6 +33,7 @@ _AGREED = re.compile(r"\b(?:agreed|agrees|agreeing) to\b|\bdefinitive agreement\
 _AGREEMENT_IS_THE_EVENT = {"legal", "deal"}
 CONTEXT = 300  # characters around a trigger where its arguments and cues are looked for
 _SEGMENTED_LABELS = {"COMMODITY", "PRICE", "PERCENT", "MONEY"}
+_FIGURE_LABELS = {"PRICE", "PERCENT", "MONEY", "QUANTITY"}
 _POLAR = {"increase": "positive", "decrease": "negative"}
 
 
@@ -137,11 +138,12 @@ def _poor_date(role: str, entity: Entity) -> bool:
     return (entity.normalized.get("granularity") == "day") == (role == "period")
 
 
-def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str,
-               clause: tuple[int, int]) -> list[dict[str, Any]]:
+def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, clause: tuple[int, int],
+               own: tuple[int, int] | None = None) -> list[dict[str, Any]]:
     """Fill each role with the entity of a matching label nearest the trigger: on the side of the
     trigger where the role stands, a figure in the trigger's clause, a name before a ticker. Roles
-    with no labels take the rule's pattern for them, nearest the trigger in its clause."""
+    with no labels take the rule's pattern for them, nearest the trigger in its clause. ``own``: where a
+    trigger of a per-trigger rule has its own arguments, between its neighbours."""
     arguments, used, used_companies = [], set(), set()
     for role, labels in EVENT_ROLES[rule.type].items():
         candidates = [e for e in entities if e.label in labels and id(e) not in used
@@ -150,7 +152,8 @@ def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str,
         if not candidates:
             continue
         chosen = min(candidates, key=lambda e: (
-            labels.index(e.label), _poor_date(role, e), e.label == "COMPANY" and bool(_TICKER_LIKE.match(e.text)),
+            own is not None and not own[0] <= e.start < own[1], labels.index(e.label), _poor_date(role, e),
+            e.label == "COMPANY" and bool(_TICKER_LIKE.match(e.text)),
             role in FIGURE_ROLES and not clause[0] <= e.start < clause[1],
             _wrong_side(rule.type, role, e, trigger), abs(e.start - trigger.start)))
         used.add(id(chosen))
@@ -252,10 +255,10 @@ def _clause(text: str, trigger: Entity, sentence: tuple[int, int]) -> tuple[int,
 
 
 def _event(rule: Rule, subtype: str, match: re.Match[str], sentence: int, arguments_from: list[Entity],
-           doc: _Document, bounds: tuple[int, int], sentiment: float) -> Event:
+           doc: _Document, bounds: tuple[int, int], sentiment: float, own: tuple[int, int] | None) -> Event:
     trigger = Entity(match.start(), match.end(), "TRIGGER", match.group())
     event = Event(rule.type, subtype, trigger, sentence)
-    event.arguments = _arguments(rule, arguments_from, trigger, doc.text, _clause(doc.text, trigger, bounds))
+    event.arguments = _arguments(rule, arguments_from, trigger, doc.text, _clause(doc.text, trigger, bounds), own)
     sentence_start = bounds[0]
     event.date = _date(event.arguments) or _paragraph_date(doc.newlines, *doc.dates, trigger.start)
     event.modality = _modality(doc.text[max(sentence_start, match.start() - CONTEXT):match.start()],
@@ -297,13 +300,15 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 for i, match in enumerate(matches):
                     window = text[max(start, match.start() - CONTEXT):min(end, match.end() + CONTEXT)]
                     subtype = _subtype(rule, match.group(), window)
+                    own = None
                     if rule.per_trigger:
-                        # each trigger its own event, with the arguments between its neighbours
-                        # (dates stay shared: "7月21日，A收涨6%，B上涨4%")
-                        low = matches[i - 1].end() if i else start
-                        high = matches[i + 1].start() if i + 1 < len(matches) else end
+                        # each trigger its own event, with its figures between its neighbours and its
+                        # other arguments best there ("7月21日，A收涨6%，B上涨4%"; "X announced that the
+                        # resignation of a director would be followed by the election of ...")
+                        own = (matches[i - 1].end() if i else start,
+                               matches[i + 1].start() if i + 1 < len(matches) else end)
                         candidates = [e for e in doc.near(match.start(), (start, end))
-                                      if low <= e.start < high or e.label == "DATE"]
+                                      if own[0] <= e.start < own[1] or e.label not in _FIGURE_LABELS]
                     elif subtype in seen_subtypes:
                         continue
                     else:
@@ -312,5 +317,5 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                                       if seg_start < 0 or scope_start <= e.start < seg_end
                                       or e.label not in _SEGMENTED_LABELS]
                     events.append(_event(rule, subtype, match, index, candidates, doc, (start, end),
-                                         sentence_scores[index]))
+                                         sentence_scores[index], own))
     return events
