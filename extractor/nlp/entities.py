@@ -46,9 +46,10 @@ _DURATION = re.compile(r"(?:^|\b)(?:over|on)[- ]year$|"
                        r"(?:years?|months?|weeks?|days?|quarters?)$|-(?:year|month|week|day)$|"
                        r"^(?:annual|annually|quarterly|monthly|weekly|daily|year|month|week|day)$", re.I)
 _REFERENCE = re.compile(
-    r"\b[Tt]he (?:[a-z][\w-]* )?(?:[Cc]ompany|firm|group|miner|producer|lender|carmaker|automaker|bank|"
+    r"\b[Tt]he (?:[a-z][\w-]* ){0,2}(?:[Cc]ompany|firm|group|miner|producer|lender|carmaker|automaker|bank|"
     r"insurer|retailer|chipmaker|drugmaker|planemaker|toymaker|maker|developer|distiller|brewer|"
-    r"carrier|airline|steelmaker|smelter|refiner|utility|operator)\b(?:['’]s)?"
+    r"carrier|airline|steelmaker|smelter|refiner|utility|operator|chain|giant|conglomerate|manufacturer|"
+    r"supplier|builder|brokerage|shipper|exporter|trader|e-commerce group)\b(?:['’]s)?"
     # 公司 alone stands for the company, but not inside 子公司, 上市公司, 有限公司, 证券公司 ...
     r"|该公司|本公司|本行|(?<![子市限任份母总分团券险资技理业控股司该本他《])公司(?!债|名称|法|章程)"
 )
