@@ -68,19 +68,34 @@ _INDICATOR_EN = r"consumer price index|consumer prices|consumer inflation|core i
                 r"export growth|exports|imports|trade surplus|trade deficit|unemployment rate|jobless rate|" \
                 r"unemployment|nonfarm payrolls|non-farm payrolls|payrolls|retail sales(?: growth)?|" \
                 r"fixed-asset investment|property investment|new (?:yuan )?loans|M2 money supply|money supply|" \
-                r"total social financing|(?:household|corporate) loans|mortgage lending|loan prime rate|LPR"
+                r"total social financing|(?:household|corporate) loans|mortgage lending|loan prime rate|LPR|" \
+                r"(?:the |[A-Z][\w.]*['’]s |euro zone |world )economy|economic growth|GDP growth|" \
+                r"factory activity|services activity|business activity|new export orders|" \
+                r"(?<!its )(?<!company['’]s )(?:mine |crude |raw steel |refined \w+ )?(?:output|production)|" \
+                r"(?<!its )(?<!company['’]s )(?:steel |car |vehicle )?shipments|" \
+                r"(?:crude |oil |gasoline |palm oil )?(?:inventories|stockpiles|stocks)(?= (?:in|rose|fell|swelled|" \
+                r"rose|dropped|climbed|jumped))|job gains|jobs|employers|average hourly earnings|wages|" \
+                r"(?:regular )?pay growth|capacity utili[sz]ation|housing starts|home sales|consumer confidence|" \
+                r"(?:\d+-year )?(?:Treasury |bond )?yields?"
 _MOVE_EN = r"rose|rise|rises|rising|grew|grow|grows|growing|gained|increased|climbed|jumped|surged|" \
            r"edged up|edged down|accelerated|picked up|rebounded|expanded|widened|narrowed|fell|fall|falls|" \
            r"falling|dropped|declined|slowed|slow|slowing|slumped|shrank|contracted|eased|" \
            r"was (?:steady|unchanged|flat)|held (?:steady |unchanged )?at|stayed|steady|came in at|stood at|" \
-           r"beat|missed|unchanged|was held"
-_STAT_EN = rf"\b(?:{_INDICATOR_EN})\b(?:(?:[^.;!?]|\.(?=\d))(?!\b(?:while|but|after|which|although)\b)){{0,60}}?"\
-           rf"\b(?:{_MOVE_EN})\b"
+           r"beat|missed|unchanged|was held|cools|cooled|cooling|slips|slipped|slid|slides|stagnated|" \
+           r"expanding|tripled|doubled|swelled|increases|added|add|adds|shed|sheds|revised (?:up|down)|" \
+           r"softened|softens|weakened|weakens|strengthened|remained|hovered|was unchanged at|hit"
+_STAT_EN = rf"\b(?:{_INDICATOR_EN})\b(?:(?:[^.;!?]|\.(?=\d))(?!\b(?:while|but|after|although)\b)){{0,60}}?"\
+           rf"\b(?:{_MOVE_EN})\b|" \
+           rf"(?:(?<=after a )|(?<=after an )|(?<=than a )|(?<=following a )|(?<=versus a ))" \
+           rf"(?:revised )?\d[\d.,]*\s?(?:%|pct|percent)? " \
+           rf"(?:increase|gain|rise|drop|decline|fall)\b"
 _RATE_EN = r"(?:cut|cuts|cutting|trim|trims|trimmed|lower|lowers|lowered|raise|raises|raised|hike|hikes|" \
            r"hiked|kept|keep|keeps|held|hold|holds|left|leave)\s+(?:its |their |the )?(?:(?:one-year|five-year|" \
-           r"key|benchmark|policy|lending|interest|deposit|main|overnight|loan prime)[- ])*" \
+           r"key|benchmark|policy|lending|interest|deposit|main|overnight|loan prime|repo|federal funds|fed funds|" \
+           r"refinancing|bank)[- ])*" \
            r"(?:rates?|LPR|loan prime rates?|reserve requirement ratios?)|(?:rate|reserve requirement ratio|RRR) " \
-           r"(?:cut|cuts|hike|hikes)|(?:cut|cuts|trim|hike) (?:in )?(?:interest )?rates"
+           r"(?:cut|cuts|hike|hikes)|(?:cut|cuts|trim|hike) (?:in )?(?:interest )?rates|" \
+           r"(?:cut|cuts|lower|lowers|lowered|raise|raises|raised|reduce|reduced) borrowing costs"
 _INDICATOR_ZH = r"核心CPI|CPI|PPI|GDP|PMI|LPR|M2|居民消费价格指数|消费者价格指数|工业生产者出厂价格指数|" \
                 r"国内生产总值|(?:制造业|非制造业)?采购经理指数|(?:制造业|非制造业)?PMI|" \
                 r"(?:非制造业)?商务活动指数|(?:新出口订单|新订单|生产)指数|工业增加值|" \
@@ -88,13 +103,15 @@ _INDICATOR_ZH = r"核心CPI|CPI|PPI|GDP|PMI|LPR|M2|居民消费价格指数|消�
                 r"货物贸易进出口总值|进出口总值|进出口|出口(?:额|量|总值)?|" \
                 r"进口(?:额|量|总值)?|贸易顺差|贸易逆差|(?:1|一|5|五)年期(?:以上)?(?:贷款市场报价利率|LPR)|" \
                 r"贷款市场报价利率|存款准备金率|政策利率|社会融资规模|新增人民币贷款|食品价格|非食品价格|" \
-                r"能源价格|产量|外汇储备"
+                r"能源价格|产量|外汇储备|第[一二三]产业增加值|增加值|综合PMI产出指数|PMI产出指数|新增社融|社融|" \
+                r"新增贷款|规模以上工业企业利润|工业企业利润|工业利润|经济增速"
 _MOVE_ZH = r"同比上涨|同比下降|同比增长|同比减少|环比上涨|环比下降|环比增长|上涨|下降|增长|减少|回落|回升|上升|" \
-           r"扩大|收窄|加快|放缓|维持不变|保持不变|持平|下调|上调|调整|为|达|重回|走弱|走强|回调"
+           r"扩大|收窄|加快|放缓|维持不变|保持不变|持平|下调|上调|调整|为|达|重回|走弱|走强|回调|升至|降至|创[^，。]{0,6}新高|创[^，。]{0,6}新低"
 # The same indicator again after a comma or semicolon: "同比下降2.3%…；环比下降0.1%"
 _STAT_ZH = rf"(?:{_INDICATOR_ZH})[^。；;！？!?]{{0,30}}?(?:{_MOVE_ZH})|" \
            r"(?<=[；;，,])环比(?:上涨|下降|增长|减少|持平|回落|回升)"
-_RATE_ZH = r"降准|降息|加息"
+_RATE_ZH = r"降准|降息|加息|(?:下调|上调|降低|提高)(?:金融机构)?存款准备金率|" \
+           r"(?:下调|上调)(?=[^，。；]{0,8}(?:LPR|贷款市场报价利率|政策利率|逆回购利率|MLF利率))"
 _MACRO_SUBTYPES = (
     ("rate_decision", r"(?i)interest rate|(?<!unemployment )(?<!jobless )(?<!growth )\brates?\b|policy rate|"
                       r"lending rate|benchmark rate|key rate|loan prime|"

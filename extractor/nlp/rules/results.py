@@ -242,6 +242,23 @@ RULES: tuple[Rule, ...] = (
                 rf"revenue)))|cost[- ]cuts?|cost[- ]cutting|cost savings)\b"},
          _ANY_FIGURE, _DIRECTION, exclude=_NOT_MACRO + r"|\b(?:price|prices|pricing) of\b",
          core=("company", "change")),
+    Rule("expense",  # charges, write-downs and savings: "book a charge of $150 million", "计提减值准备"
+         {"en": r"\b(?:book(?:s|ed|ing)?|tak(?:e|es|ing)|took|record(?:s|ed|ing)?)(?= (?:a |an |its |the )?"
+                r"(?:[\w$.,'’-]+ ){0,6}?(?:charges?|write-?downs?|impairments?)\b)|\bwrite-?downs?\b|"
+                r"\bimpairment charges?\b|\bsav(?:e|es|ed|ing)(?= (?:about |roughly |some |an estimated |up to )?"
+                r"(?:US\$|\$|€|£|[\d]))",
+          "zh": r"计提(?=[^，。；]{0,12}(?:减值|跌价)准备)|商誉减值|资产减值损失"},
+         (frozenset({"MONEY"}),), (("decrease", r"(?i)sav"),), "increase",
+         exclude=_NOT_MACRO, core=("company", "amount")),
+    Rule("sales_volume",  # output and deliveries said other ways: "expects to produce", "handed over"
+         {"en": r"\b(?:expects?|expected|plans?|aims?|forecasts?) to (?:produce|deliver|sell|ship|mine)\b|"
+                r"\b(?:produced|handed over)(?= (?:a record |about |some |more than |nearly )?[\d,.]+ "
+                r"(?:million |thousand )?(?:vehicles|cars|units|tonnes|tons|ounces|barrels|aircraft|jets|"
+                r"phones|devices|wafers))|\b(?:output|production) (?:up|down)\b|"
+                r"\b(?:higher|lower|weaker|stronger|record) (?:[\w-]+ )?(?:output|production|volumes)\b",
+          "zh": r"(?:产金|产铜|产量|产销量)(?:将|预计将)?(?:提升|增至|提高|下降|减少)"},
+         (frozenset({"COMPANY", "QUANTITY"}),), _DIRECTION, "level",
+         exclude=_NOT_MACRO + _NOT_TRADE, core=("company", "quantity")),
     Rule("sales_volume", _measured(_VOLUME_EN, _VOLUME_ZH, forecasts=True, level=True), _ANY_FIGURE, _DIRECTION,
          "level", exclude=_NOT_MACRO + _NOT_TRADE, core=("company", "change")),
     Rule("sales_volume",  # sales stated in units; delivered / sold N units; volume targets and forecasts
