@@ -46,7 +46,8 @@ _DURATION = re.compile(r"(?:^|\b)(?:over|on)[- ]year$|"
                        r"(?:years?|months?|weeks?|days?|quarters?)$|-(?:year|month|week|day)$|"
                        r"^(?:annual|annually|quarterly|monthly|weekly|daily|year|month|week|day)$", re.I)
 _REFERENCE = re.compile(
-    r"\b[Tt]he (?:[a-z][\w-]* ){0,2}(?:[Cc]ompany|firm|group|miner|producer|lender|carmaker|automaker|bank|"
+    r"\b[Tt]he (?:[A-Z][\w.]*-based |[a-z][\w-]* ){0,2}"
+    r"(?:[Cc]ompany|firm|group|miner|producer|lender|carmaker|automaker|bank|"
     r"insurer|retailer|chipmaker|drugmaker|planemaker|toymaker|maker|developer|distiller|brewer|"
     r"carrier|airline|steelmaker|smelter|refiner|utility|operator|chain|giant|conglomerate|manufacturer|"
     r"supplier|builder|brokerage|shipper|exporter|trader|e-commerce group)\b(?:['’]s)?"

@@ -178,7 +178,8 @@ def _date(arguments: list[dict[str, Any]]) -> str | None:
     return next((str(values[role]) for role in ("date", "effective", "period") if values.get(role)), None)
 
 
-_PRICE_WORD = re.compile(r"(?i)\bprices?\b|价格|报价|均价")
+_PRICE_WORD = re.compile(r"(?i)\bprices?\b|\bfutures\b|\b(?:record|all-time|[\w-]+-(?:month|year|week)) "
+                         r"(?:high|low)s?\b|价格|报价|均价|期货")
 PRICE_WORD_REACH = 60  # characters either side of "prices" where a figure-less price move is told
 
 

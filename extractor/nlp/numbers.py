@@ -221,6 +221,8 @@ def _percent(match: re.Match[str]) -> Entity | None:
 
 
 def _quantity(match: re.Match[str]) -> Entity | None:
+    if re.fullmatch(r"\d+[MBK]", match.group("num")):
+        return None  # "3M shares" are shares of 3M; news writes "3 million shares" or "3mln shares"
     value = parse_number(match.group("num"))
     if value is None:
         return None

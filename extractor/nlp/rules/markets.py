@@ -39,7 +39,8 @@ _FUNDAMENTALS_EN = "sales |revenue |revenues |profit |profits |earnings |income 
 # the word before the verb names the security: a capitalised name ("Zijin Mining", "Index"), a ticker
 # in brackets, a number ("CSI 300") or shares / stock ("Nvidia shares rose", "The stock has fallen")
 _NAMED = "|".join(rf"(?<=\b(?-i:[A-Z])[\w&'.-]{{{n}}} )" for n in range(16)) + \
-         r"|(?<=\) )|(?<=\d )|(?<=index )|(?<=shares )|(?<=stock )|(?<=stocks )|(?<=ADRs )|(?<=shares have )|" \
+         r"|(?<=\) )|(?<=\d )|(?<=index )|(?<=average )|(?<=benchmark )|(?<=gauge )|(?<=composite )|" \
+         r"(?<=shares )|(?<=stock )|(?<=stocks )|(?<=ADRs )|(?<=shares have )|" \
          r"(?<=shares had )|(?<=stock has )|(?<=stock had )|(?<=shares were )|(?<=which )|(?<=which has )|" \
          r"(?<=which had )|(?<=which have )"
 _PER_YEAR_EN = r"(?!\s*(?:year[- ]on[- ]year|from a year|from the (?:previous|prior|same|year)|y/y|" \
@@ -126,7 +127,7 @@ _MACRO_SUBTYPES = (
 )
 
 # --- Commodity prices -----------------------------------------------------------------------------
-_COMMODITY_UP_EN = "soaring|surging|surge|surges|rebounded|recovered|hit|hits"
+_COMMODITY_UP_EN = "soaring|surging|surge|surges|rebounded|recovered|hit|hits|touched|firmed|rallied|advanced"
 _COMMODITY_DOWN_EN = "slipped|slips|eased|eases|ease|lost|shed|slump|slumped|slumps"
 _COMMODITY_UP_ZH = "回升|反弹|走强|上行|推升|创.{0,4}新高"
 _COMMODITY_DOWN_ZH = "走弱|下行|跌破|下探|创.{0,4}新低|压制"
@@ -151,12 +152,12 @@ RULES: tuple[Rule, ...] = (
     Rule("commodity_price",
          {"en": en(f"{UP_EN}|{DOWN_EN}|{_COMMODITY_UP_EN}|{_COMMODITY_DOWN_EN}|reach|reached|reaching|stood at|"
                    r"traded at|quoted at|settled|edged|steady|steadied|steadies|little changed|held|averaged|"
-                   r"remain|remained"),
+                   r"remain|remained|(?:was|were) flat|flat"),
           "zh": f"{UP_ZH}|{DOWN_ZH}|{_COMMODITY_UP_ZH}|{_COMMODITY_DOWN_ZH}|低位运行|报价|报"},
          (frozenset({"COMMODITY"}),),
          (("increase", rf"(?i)\b(?:{UP_EN}|{_COMMODITY_UP_EN})\b|{UP_ZH}|{_COMMODITY_UP_ZH}"),
           ("decrease", rf"(?i)\b(?:{DOWN_EN}|{_COMMODITY_DOWN_EN})\b|{DOWN_ZH}|{_COMMODITY_DOWN_ZH}"),
-          ("level", r"(?i)steady|steadies|little changed|held|averaged|stood at|remain|低位")),
+          ("level", r"(?i)steady|steadies|little changed|held|averaged|stood at|remain|flat|低位")),
          "level",
          context=r"(?i)pric|\$|dlrs|yuan|euros?\b|ounce|barrel|tonne|futures|contract|spot|benchmark|"
                  r"价|元/吨|美元/|期货|合约|现货",
