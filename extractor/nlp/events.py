@@ -115,6 +115,8 @@ SIDE_BY_TYPE = {("rating", "company"): "after"}
 # Figures belong to the clause of their trigger ("revenue rose 12 %, while net income fell 8 %").
 FIGURE_ROLES = frozenset({"amount", "change", "quantity", "price", "value", "shares", "stake", "price_target",
                           "capacity"})
+# What follows the date of a dateline: "PERTH, Sept 17 - ...", "BEIJING, Oct 20 (Gold Wire) - ...".
+_DATELINE_DATE = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]\s")
 # Roles only some organisations fill.
 _ROLE_WORDS = {"court": re.compile(r"法院|仲裁|[Cc]ourt|[Tt]ribunal|[Aa]rbitrat")}
 # A ticker written beside a name ("Boeing Co (BA.N)"): the name is the better argument.
@@ -131,11 +133,13 @@ def _wrong_side(event_type: str, role: str, entity: Entity, trigger: Entity) -> 
     return False
 
 
-def _poor_date(role: str, entity: Entity) -> bool:
-    """A period is best a quarter or a year, a date a day ("third-quarter results on Thursday")."""
+def _poor_date(role: str, entity: Entity, text: str) -> tuple[bool, bool]:
+    """A period is best a quarter or a year, a date a day ("third-quarter results on Thursday"); a
+    dateline's day ("PERTH, Sept 17 -") only when the sentence gives no other."""
     if entity.label != "DATE":
-        return False
-    return (entity.normalized.get("granularity") == "day") == (role == "period")
+        return False, False
+    return (entity.normalized.get("granularity") == "day") == (role == "period"), \
+        bool(_DATELINE_DATE.match(text, entity.end))
 
 
 def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, clause: tuple[int, int],
@@ -148,11 +152,12 @@ def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, c
     for role, labels in EVENT_ROLES[rule.type].items():
         candidates = [e for e in entities if e.label in labels and id(e) not in used
                       and e.normalized.get("id") not in used_companies
+                      and e.normalized.get("relation") not in ("since", "comparison")  # "lowest since April"
                       and (role not in _ROLE_WORDS or _ROLE_WORDS[role].search(e.text))]
         if not candidates:
             continue
         chosen = min(candidates, key=lambda e: (
-            own is not None and not own[0] <= e.start < own[1], labels.index(e.label), _poor_date(role, e),
+            own is not None and not own[0] <= e.start < own[1], labels.index(e.label), _poor_date(role, e, text),
             e.label == "COMPANY" and bool(_TICKER_LIKE.match(e.text)),
             role in FIGURE_ROLES and not clause[0] <= e.start < clause[1],
             _wrong_side(rule.type, role, e, trigger), abs(e.start - trigger.start)))
