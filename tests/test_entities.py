@@ -164,3 +164,13 @@ def test_entities_company_reference_in_a_digest_is_the_paragraphs_company(write_
 def test_entities_model_company_linked_by_name_without_legal_suffix(write_jsonl):
     found = _entities(write_jsonl, "Steel prices rose. Nucor Corporation said on Monday it would raise prices.")
     assert ("Nucor Corporation", "COMPANY", "NUE") in found
+
+
+def test_entities_company_keeps_the_legal_suffix_it_is_written_with(write_jsonl):
+    found = _entities(write_jsonl, "Taiwan Semiconductor Manufacturing Co (TSM.N) said its plant had begun output.")
+    assert ("Taiwan Semiconductor Manufacturing Co", "COMPANY", "TSM") in found
+
+
+def test_entities_boards_are_no_companies(write_jsonl):
+    found = _entities(write_jsonl, "Plug Power Inc. said its Board of Directors had approved a reverse split.")
+    assert not [f for f in found if f[0].endswith("Board of Directors")]

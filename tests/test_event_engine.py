@@ -99,3 +99,8 @@ def test_an_approval_still_awaited_is_a_regulation_event_once(write_jsonl):
     assert approval["subtype"] == "approval" and approval["modality"] == "expected"
     named = "The deal is subject to approval by the European Commission."
     assert len(_events(write_jsonl, named, "regulation")) == 1  # the rule that names the authority, alone
+
+
+def test_the_broker_is_never_the_rated_company(write_jsonl):
+    [rating] = _events(write_jsonl, "Northgate Securities cut the stock to underweight from equal weight.", "rating")
+    assert "company" not in _roles(rating) and _roles(rating)["analyst"] == "Northgate Securities"

@@ -36,6 +36,9 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _NOT_NAMES = frozenset("Board Company Neutral Buy Sell Hold Overweight Underweight Outperform Underperform "
                        "Equal-weight Accumulate Reduce".split())
 # Words of titles and boards the model takes for people ("Certain Officers").
+# Boards and committees the model takes for organisations.
+_NOT_ORGS = re.compile(r"^(?:the )?(?:Board(?: of Directors)?|(?:Audit|Compensation|Nominating|Remuneration) Committee|"
+                       r"Company)$", re.I)
 _NOT_PERSON_WORDS = re.compile(r"\b(?:Officers?|Directors?|Executives?|Chairman|President|Board|Committee)\b")
 # A model DATE must name a point in time (a digit, month, weekday, or today-like word) and not be
 # a duration or a frequency.
@@ -66,6 +69,8 @@ def _model_entities(doc: Doc) -> list[Entity]:
             continue  # "annual", "quarterly", "three years": no date, or a duration
         if label in ("COMPANY", "PERSON", "GPE") and (ent.text[:1].islower() or ent.text in _NOT_NAMES):
             continue  # "price-earnings" or a rating word is no name
+        if label == "COMPANY" and _NOT_ORGS.match(ent.text):
+            continue
         if label == "GPE" and ent.text.isupper() and len(ent.text) <= 4:
             continue  # "AI", "EV": places written in capitals are in the curated list of places
         if label == "PERSON" and _NOT_PERSON_WORDS.search(ent.text):
@@ -121,6 +126,22 @@ def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
 _HONG_KONG_SHARES = re.compile(r"Hong Kong[- ]listed|Hong Kong shares|\bH[- ]shares?\b|H股|港股|\.HK\b|HKEX")
 
 
+_LEGAL_SUFFIX_AFTER = re.compile(r" (?:Co|Corp|Inc|Ltd|plc|PLC|AG|SA|NV|SE|Group|Holdings|Company|Corporation|"
+                                 r"Limited|Incorporated)\.?(?![\w-])")
+
+
+def _with_legal_suffix(text: str, entities: list[Entity]) -> None:
+    """A company named with a legal suffix the alias lacks keeps it in its span ("Taiwan Semiconductor
+    Manufacturing Co", "Zijin Mining Group Co"), as the names are written."""
+    for i, entity in enumerate(entities):
+        if entity.label != "COMPANY" or not entity.normalized.get("id"):
+            continue
+        suffix = _LEGAL_SUFFIX_AFTER.match(text, entity.end)
+        if suffix and (i + 1 == len(entities) or entities[i + 1].start >= suffix.end()):
+            entity.end = suffix.end()
+            entity.text = text[entity.start:entity.end]
+
+
 def _link_by_name(entities: list[Entity], gazetteer: Gazetteer) -> None:
     """A company the model found but no alias matched ("Nucor Corporation", "Xiaomi Corp") is linked
     when its name without legal suffix is a listed company's."""
@@ -171,6 +192,7 @@ def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | No
     else:
         entities = resolve_overlaps(entities + find_surname_mentions(text, entities))
     _link_by_name(entities, gazetteer)
+    _with_legal_suffix(text, entities)
     entities = resolve_overlaps(entities + _link_references(text, entities))
     _choose_listings(text, entities, gazetteer, tickers)
     resolve_comparisons(entities)

@@ -112,6 +112,8 @@ AFTER_TRIGGER = frozenset({"target", "counterparty", "pledgee", "lender", "chang
 # Where a type turns that round: a broker ("Morgan Stanley raised its target on Alcoa") rates the
 # company named after the trigger.
 SIDE_BY_TYPE = {("rating", "company"): "after"}
+# Where the wrong side is no candidate at all: the broker before "cut its rating" is never the rated company.
+STRICT_SIDE = frozenset({("rating", "company")})
 # Figures belong to the clause of their trigger ("revenue rose 12 %, while net income fell 8 %").
 FIGURE_ROLES = frozenset({"amount", "change", "quantity", "price", "value", "shares", "stake", "price_target",
                           "capacity"})
@@ -151,6 +153,7 @@ def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, c
     arguments, used, used_companies = [], set(), set()
     for role, labels in EVENT_ROLES[rule.type].items():
         candidates = [e for e in entities if e.label in labels and id(e) not in used
+                      and not ((rule.type, role) in STRICT_SIDE and _wrong_side(rule.type, role, e, trigger))
                       and e.normalized.get("id") not in used_companies
                       and e.normalized.get("relation") not in ("since", "comparison")  # "lowest since April"
                       and (role not in _ROLE_WORDS or _ROLE_WORDS[role].search(e.text))]
