@@ -168,13 +168,14 @@ RULES: tuple[Rule, ...] = (
                     r"(?:become|becomes|became)(?= (?:its |the |our )?(?:new |interim |acting )?"
                     r"(?:chief|CEO|CFO|COO|president|chair|chairman|chairwoman|head|director)\b)|"
                     r"take over as|took over as|takes over as"),
-          "zh": r"辞职|辞去|离任|聘任|任命|选举|当选|免去|罢免|退休|补选|换届|提名|接任|出任|代行|代为履行"},
+          "zh": r"辞职|辞去|辞任|离任|不再兼任|聘任|任命|选举|当选|免去|罢免|解聘|退休|补选|换届|提名|接任|出任|代行|"
+                r"代为履行"},
          (frozenset({"ROLE", "PERSON"}),),
-         (("resignation", r"(?i)resign|step|quit|departure|leave|辞|离任"),
+         (("resignation", r"(?i)resign|step|quit|departure|leave|辞|离任|不再兼任"),
           ("appointment", r"(?i)appoint|named|hired|promoted|succeed|join|becom|became|take|took|聘任|任命|提名|接任|"
                           r"出任|代行|代为"),
           ("election", r"(?i)elect|选举|当选|补选|换届"),
-          ("dismissal", r"(?i)dismiss|fired|免去|罢免"), ("retirement", r"(?i)retire|退休")),
+          ("dismissal", r"(?i)dismiss|fired|免去|罢免|解聘"), ("retirement", r"(?i)retire|退休")),
          core=('company', 'role'), per_trigger=True),
     Rule("financing", {"en": _FINANCING_EN, "zh": _FINANCING_ZH},
          (frozenset({"MONEY", "PERCENT", "COMPANY"}),),

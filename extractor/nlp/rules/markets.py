@@ -52,9 +52,9 @@ _SEC_EN = (rf"\b(?=[a-z]){_not_after(_FUNDAMENTALS_EN)}(?:(?:{_NAMED})\b(?:(?:{_
            rf"(?:closed|closing|ended|ending|finished) {_PCT} (?:higher|lower)|"
            rf"{_SEC_LEVEL_EN}|had (?:risen|fallen) by the daily limit)\b|"
            rf"\bposted (?:gains|losses)(?= (?:of|exceeding|above|topping|of more than) {_PCT}))")
-_SEC_ZH = r"(?=[收上下大微走涨跌报])" + \
+_SEC_ZH = r"(?=[收上下大微走涨跌报反回跳])" + \
           rf"{_not_after('同比|环比|价格|均价|利润|收入|营收|销量|产量|出口|进口|上月|上年|同期|上季度|上周')}" \
-          r"(?:(?:收涨|收跌|上涨|下跌|大涨|大跌|微涨|微跌|走高|走低|涨幅为|跌幅为|涨幅|跌幅|涨|跌)" \
+          r"(?:(?:收涨|收跌|上涨|下跌|大涨|大跌|微涨|微跌|走高|走低|反弹|回升|跳水|涨幅为|跌幅为|涨幅|跌幅|涨|跌)" \
           r"(?=\s*(?:达|约|超过?|逾)?\s*\d+(?:\.\d+)?\s*%)|涨停|跌停|报收于?(?=\s*\d)|收于(?=\s*\d))"
 _SEC_DIRECTION = (("level", r"(?i)little changed|flat|unchanged|steady|\bat\b|收于|报收"),
                   ("increase", rf"(?i)\b(?:{_SEC_UP}|risen|higher|gains)\b|涨|走高"),
@@ -129,8 +129,8 @@ _MACRO_SUBTYPES = (
 # --- Commodity prices -----------------------------------------------------------------------------
 _COMMODITY_UP_EN = "soaring|surging|surge|surges|rebounded|recovered|hit|hits|touched|firmed|rallied|advanced"
 _COMMODITY_DOWN_EN = "slipped|slips|eased|eases|ease|lost|shed|slump|slumped|slumps"
-_COMMODITY_UP_ZH = "回升|反弹|走强|上行|推升|创.{0,4}新高"
-_COMMODITY_DOWN_ZH = "走弱|下行|跌破|下探|创.{0,4}新低|压制"
+_COMMODITY_UP_ZH = "回升|反弹|走强|走高|上行|推升|站上|触及|刷新|创.{0,4}新高"
+_COMMODITY_DOWN_ZH = "走弱|下行|跌破|下探|低迷|创.{0,4}新低|压制"
 # a sentence that gives a price (a word or a unit), not only volumes or costs
 _PRICE_WORDS = r"pric|价|(?:a|per|an) (?:tonne|ton|ounce|barrel|kilogram|pound)|/吨|/桶|/盎司|元/|美元/"
 
