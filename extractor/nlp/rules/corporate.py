@@ -51,7 +51,10 @@ _MA_EN = en(
     r"purchase (?:of )?(?:a |an )?(?:[\d.]+ ?(?:pct|%|per ?cent) )?stake|divest\w*|"
     r"s(?:ell|ells|elling|old)(?=" + _WORDS + r"{0,6}? " + _MA_OBJECT + r"\b)|"
     r"sale of (?:its |the |a |an |their )?(?:[\w'’-]+ ){0,5}?" + _MA_OBJECT + r"|"
-    r"(?:fund|finance|pay for|funding|financing) (?:the |its |this )(?:purchase|acquisition|takeover|deal)")
+    r"(?:fund|finance|pay for|funding|financing) (?:the |its |this )(?:purchase|acquisition|takeover|deal)|"
+    r"(?:be|being|been|was|were|is|are) sold to|disposals?|put (?:the company|itself|[\w-]+) up for sale|"
+    r"(?:higher |rival |takeover |cash |all-cash |hostile )bid|offered (?:US)?\$[\d.]+ (?:a|per) share|"
+    r"sells? (?:its |the |smaller |two |three |some )?(?:[\w-]+ ){0,2}(?:mines|units|businesses|assets|plants)")
 _MA_ZH = r"收购|并购|合并|重组|购买.{0,20}股权|购买资产|出售.{0,15}(?:股权|资产|业务)|出售所得|股权转让|" \
          r"转让.{0,20}股权|受让.{0,15}股权|控制权.{0,6}变更|变更.{0,4}控制权|要约|本次交易"
 # Said again, without the parties: "The deal ... is expected to close in the first quarter".
