@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.nlp.numbers import find_numbers, parse_chinese_numeral, parse_number
+from extractor.nlp.numbers import find_numbers, merge_ranges, parse_chinese_numeral, parse_number
 from extractor.nlp.spans import resolve_overlaps
 
 
@@ -139,3 +139,25 @@ def test_numbers_valuation_ratios_are_ratio_quantities(text, span, value):
 
 def test_numbers_private_equity_is_no_ratio():
     assert not [e for e in find_numbers("PE 2025 fund raised 3 billion") if e.normalized.get("unit") == "ratio"]
+
+
+@pytest.mark.parametrize("text, span, value, high", [
+    ("output of 100 tonnes to 105 tonnes", "100 tonnes to 105 tonnes", 100, 105),
+    ("预计净利润52亿元至60亿元", "52亿元至60亿元", 5200000000, 6000000000),
+    ("charges of between $620 million and $660 million", "between $620 million and $660 million", 620000000,
+     660000000),
+])
+def test_numbers_ranges_written_with_both_units_are_one_range(text, span, value, high):
+    [found] = merge_ranges(text, resolve_overlaps(find_numbers(text)))
+    assert (found.text, found.normalized["value"], found.normalized["high"]) == (span, value, high)
+
+
+@pytest.mark.parametrize("text", ["Brent rose $2.51 to $65.92 a barrel", "raised it from 6.8% to 7.3%",
+                                  "for the fiscal year ending March 2026 to 7.3%"])
+def test_numbers_a_change_and_its_level_are_no_range(text):
+    assert all("high" not in e.normalized for e in merge_ranges(text, resolve_overlaps(find_numbers(text))))
+
+
+def test_numbers_more_currencies_by_name():
+    [found] = find_numbers("liquidity worth 1 trillion rupees")
+    assert found.normalized == {"value": 1000000000000, "currency": "INR"}

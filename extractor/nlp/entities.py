@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .dates import find_dates, resolve_comparisons
 from .gazetteer import Gazetteer, name_key, normalized_entry
 from .names import find_datelines, find_institutions, find_surname_mentions, find_titled_people
-from .numbers import find_numbers
+from .numbers import find_numbers, merge_ranges
 from .people import find_chinese_people
 from .spans import Entity, resolve_overlaps
 from .tickers import find_tickers
@@ -187,6 +187,7 @@ def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | No
     shapes = find_datelines(text) + find_institutions(text) + find_titled_people(text)
     entities = resolve_overlaps(names + tickers + people + shapes + find_numbers(text) + find_dates(text, published)
                                 + model)
+    entities = merge_ranges(text, entities)
     if chinese:
         entities = resolve_overlaps(entities + _chinese_company_names(text, entities))
     else:

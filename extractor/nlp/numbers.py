@@ -99,6 +99,8 @@ _CURRENCY = {
     "£": "GBP", "gbp": "GBP", "stg": "GBP", "sterling": "GBP", "pounds sterling": "GBP",
     "jpy": "JPY", "yen": "JPY", "日元": "JPY",
     "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD", "s$": "SGD", "sgd": "SGD",
+    "rupees": "INR", "rupee": "INR", "inr": "INR", "ringgit": "MYR", "myr": "MYR", "baht": "THB",
+    "rupiah": "IDR", "pesos": "MXN", "reais": "BRL", "rand": "ZAR", "swiss francs": "CHF", "chf": "CHF",
 }
 _SUBUNIT = {"cts", "cents", "cent"}
 _UNIT = {
@@ -127,7 +129,8 @@ _EN_UNIT_WORDS = [w for w in _UNIT if re.match(r"[a-z]", w)]
 _CN_UNIT_WORDS = [w for w in _UNIT if not re.match(r"[a-z]", w)]
 _PREFIX_CUR = r"US\$|HK\$|A\$|C\$|S\$|USD|HKD|RMB|CNY|EUR|GBP|JPY|AUD|CAD|SGD|\$|€|£|¥|￥"
 _SUFFIX_CUR = ("dollars|dollar|dlrs|dlr|yuan|renminbi|euros|euro|yen|pounds sterling|sterling|stg|"
-               "cts|cents|cent|USD|HKD|RMB|CNY|EUR|GBP|JPY")
+               "cts|cents|cent|USD|HKD|RMB|CNY|EUR|GBP|JPY|rupees|rupee|INR|ringgit|MYR|baht|rupiah|pesos|reais|"
+               "rand|swiss francs|CHF")
 _CN_CUR = "美元|港元|港币|人民币|欧元|日元|元"
 _SCALE_WORD = r"(?:thousand|million|mln|mn|billion|bln|bn|trillion|tln|tn)\b|(?:k|m|b|bn|tn)\b(?!\.\d)"
 # Qualifiers ("more than", "约") are looked for just before a match, not scanned for everywhere.
@@ -249,6 +252,31 @@ _DIRECTION_BEFORE = re.compile(rf"(?<![A-Za-z])(?:(?P<up>{_UP})|(?P<down>{_DOWN}
 _RANGE_BEFORE = re.compile(rf"(?:(?:{_PREFIX_CUR})\s?)?(?P<low>{_SIGN}(?:{ARABIC}))"
                            rf"(?P<scale>\s?(?:{_SCALE_WORD}|[十百千万亿]+))?\s*(?:to|-|–|—|~|～|至|到)\s*$", re.I)
 _LEADING_NUMBER = re.compile(ARABIC)
+# Words before a low end that make "X to Y" a change and its level, not a range.
+_CHANGE_BEFORE = re.compile(r"\b(?:from|rose|fell|gained|lost|added|shed|jumped|climbed|dropped|slid|slipped|"
+                            r"increased|decreased|rising|falling|up|down|by)\s*$|从\s*$|由\s*$", re.I)
+_RANGE_BETWEEN = re.compile(r"^\s*(?:to|至|到|-|–|~|～)\s*$")
+
+
+def merge_ranges(text: str, entities: list[Entity]) -> list[Entity]:
+    """Two amounts of the same kind written as a range, each with its unit: "100 tonnes to 105 tonnes",
+    "52亿元至60亿元", "between $620 million and $660 million" become one entity with value and high."""
+    merged: list[Entity] = []
+    for entity in entities:
+        low = merged[-1] if merged else None
+        if (low is not None and entity.label == low.label and entity.label in ("MONEY", "PRICE", "QUANTITY")
+                and "high" not in low.normalized and "high" not in entity.normalized
+                and all(low.normalized.get(k) == entity.normalized.get(k) for k in ("currency", "unit", "per_unit"))
+                and isinstance(low.normalized.get("value"), (int, float))
+                and (_RANGE_BETWEEN.match(text[low.end:entity.start])
+                     or text[low.end:entity.start] == " and " and re.search(r"\bbetween\s*$", text[:low.start]))
+                and not _CHANGE_BEFORE.search(text, max(0, low.start - 12), low.start)):
+            start = low.start - (len("between ") if text[:low.start].endswith("between ") else 0)
+            merged[-1] = Entity(start, entity.end, low.label, text[start:entity.end],
+                                {**low.normalized, "high": entity.normalized["value"]}, priority=low.priority)
+        else:
+            merged.append(entity)
+    return merged
 
 
 def _with_direction(entity: Entity, text: str) -> Entity:
@@ -269,8 +297,8 @@ def _with_range(entity: Entity, text: str) -> Entity:
     high_base = _LEADING_NUMBER.search(entity.text)
     if not match or not high_base or not isinstance(entity.normalized.get("value"), (int, float)):
         return entity
-    if re.search(r"\bfrom\s*$", text[max(0, match.start() - 6):match.start()], re.I):
-        return entity  # "from 300 to 400 tonnes" is a change, not a range
+    if _CHANGE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        return entity  # "from 300 to 400 tonnes", "rose $2.51 to $65.92": a change, not a range
     low = parse_number(match.group("low") + (match.group("scale") or ""))
     if low is None:
         return entity
@@ -291,8 +319,10 @@ def find_numbers(text: str) -> list[Entity]:
     for pattern in _MONEY_PATTERNS:
         found += [e for m in pattern.finditer(text) if (e := _money(m))]
     for m in _PERCENT.finditer(text):
-        if m.group("high") and _FROM.search(text, max(0, m.start() - 6), m.start()) \
-                and re.search(r"to|至|到", text[m.end("num"):m.start("high")]):
+        if m.group("high") and (_FROM.search(text, max(0, m.start() - 6), m.start())
+                                and re.search(r"to|至|到", text[m.end("num"):m.start("high")])
+                                or re.fullmatch(r"(?:19|20)\d\d", m.group("num"))):
+            # "rose from 5 % to 7 %": two levels of a change; "fiscal 2026 to 7.3%": a year, then a level
             # "rose from 5 % to 7 %": two levels of a change, not a range
             found += [e for one in _ONE_PERCENT.finditer(text, m.start(), m.end()) if (e := _percent(one))]
         elif e := _percent(m):
