@@ -104,3 +104,10 @@ def test_an_approval_still_awaited_is_a_regulation_event_once(write_jsonl):
 def test_the_broker_is_never_the_rated_company(write_jsonl):
     [rating] = _events(write_jsonl, "Northgate Securities cut the stock to underweight from equal weight.", "rating")
     assert "company" not in _roles(rating) and _roles(rating)["analyst"] == "Northgate Securities"
+
+
+def test_respectively_gives_one_event_per_subject_with_its_figure(write_jsonl):
+    text = "4月29日，华塑控股、金圆股份股价分别下跌9.96%和5.12%。"
+    events = _events(write_jsonl, text, "security_value", "zh")
+    pairs = [(_roles(e)["security"], _roles(e)["change"]) for e in events]
+    assert pairs == [("华塑控股", "9.96%"), ("金圆股份", "5.12%")]

@@ -325,6 +325,38 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                         candidates = [e for e in doc.near(match.start(), (start, end))
                                       if seg_start < 0 or scope_start <= e.start < seg_end
                                       or e.label not in _SEGMENTED_LABELS]
-                    events.append(_event(rule, subtype, match, index, candidates, doc, (start, end),
-                                         sentence_scores[index], own))
+                    event = _event(rule, subtype, match, index, candidates, doc, (start, end),
+                                   sentence_scores[index], own)
+                    events += _respectively(event, candidates, doc.text, (start, end))
     return events
+
+
+_RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
+
+
+def _respectively(event: Event, candidates: list[Entity], text: str, sentence: tuple[int, int]) -> list[Event]:
+    """"A、B股价分别下跌9.96%和5.12%", "X and Y rose 1.8 % and 1.2 %, respectively": one event per
+    subject, each with its figure, where the subjects before the trigger and the figures after it pair up."""
+    clause = _clause(text, event.trigger, sentence)
+    if not _RESPECTIVELY.search(text, *clause):
+        return [event]
+    roles = EVENT_ROLES[event.type]
+    subject = next((a for a in event.arguments if a["role"] in roles and a["role"] not in FIGURE_ROLES
+                    and a["role"] not in ("date", "period", "effective", "location")), None)
+    figure = next((a for a in event.arguments if a["role"] in FIGURE_ROLES), None)
+    if subject is None or figure is None:
+        return [event]
+    trigger = event.trigger
+    subjects = [e for e in candidates if e.label in roles[subject["role"]] and clause[0] <= e.start < trigger.start]
+    figures = [e for e in candidates if e.label in roles[figure["role"]] and trigger.end <= e.start < clause[1]]
+    subjects = list({(e.normalized.get("id") or e.text): e for e in subjects}.values())  # a name and its ticker: one
+    if not 2 <= len(subjects) == len(figures):
+        return [event]
+    split = []
+    for who, how_much in zip(subjects, figures, strict=True):
+        copy = Event(event.type, event.subtype, event.trigger, event.sentence, date=event.date,
+                     polarity=event.polarity, modality=event.modality, confidence=event.confidence)
+        copy.arguments = [_argument(subject["role"], who) if a is subject else
+                          _argument(figure["role"], how_much) if a is figure else a for a in event.arguments]
+        split.append(copy)
+    return split

@@ -67,8 +67,9 @@ def _child_rows(document_id: str, record: dict[str, Any]) -> dict[str, list[dict
         })
     for event in record["events"]:
         trigger = event["trigger"]
-        event_id = derived_id(document_id, event["type"], event["subtype"], trigger["start"],
-                              trigger["end"])
+        # the arguments too: one trigger may tell several events ("A and B rose 2 % and 3 %, respectively")
+        event_id = derived_id(document_id, event["type"], event["subtype"], trigger["start"], trigger["end"],
+                              *(f"{a['role']}:{a['start']}" for a in event["arguments"]))
         company_ids = ((a.get("normalized") or {}).get("id") for a in event["arguments"]
                        if a["role"] in COMPANY_ROLES)
         company_id = next((c for c in company_ids if c), None)
