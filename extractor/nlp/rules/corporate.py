@@ -123,11 +123,13 @@ _PRODUCT_ZH = r"推出(?!.{0,8}(?:回购|计划|方案|措施|政策|激励|分�
               r"新品发布|首发|上市销售|开售|量产上市|正式上市(?=销售)"
 
 # --- reputation, ESG, brand ------------------------------------------------------------------------
-_CSR_NEGATIVE = r"(?i)\bhit\b|\bdent|hurt|damag|tarnish|harm|boycott|scandal|breach|leak|forced|" \
+_CSR_NEGATIVE = r"(?i)\bhit\b|\bdent|hurt|damag|tarnish|harm|boycott|scandal|breach|leak|forced|hack|cyber|" \
+                r"spill|collapse|killed|injur|dispute|泄漏|事故|" \
                 r"child labou?r|overtime|sweatshop|spill|toxic|pollut|contaminat|backlash|outcry|critic|" \
                 r"under (?:fire|pressure|scrutiny)|greenwash|slipped|fell|fallen|dropped|declin|erod|lost|" \
                 r"lowest|worst|负面|丑闻|泄露|抵制|污染|处罚|投诉|曝光|被曝|维权|质疑|偷排|超标"
 _CSR_POSITIVE = r"(?i)prais|welcom|applaud|award|prize|honou?r|ranked|named|voted|topped|broke into|\btop\b|\bbest\b|" \
+                r"upgraded|water (?:use|consumption)|emissions? (?:fell|cut)|" \
                 r"most valuable|carbon|net[- ]zero|on track|ahead of schedule|" \
                 r"荣获|获评|获颁|入选|上榜|位列|第一|最具价值|表彰|嘉奖|碳中和"
 # Said of a reputation whatever names the sentence holds ("the restaurant chain's reputation").
@@ -152,8 +154,13 @@ _CSR_WEAK_EN = en(
     r"topped (?:a |an |the |its )?(?:[\w.-]+ ){0,4}?(?:survey|ranking|rankings|list|index|poll|league table)|"
     r"broke into (?:the )?(?:[\w-]+ ){0,3}?(?:ranking|rankings|top|list)|"
     r"trust in(?=[^.;]{0,60}?\b(?:fallen|fell|dropped|declined|eroded|slumped|plunged|risen|rose|improved)\b)|"
-    r"prais(?:ed|es)|welcomed|scandals?|backlash|outcry|audit (?:found|revealed|uncovered)")
-_CSR_WEAK_ZH = r"舆情|丑闻|被曝|曝光|消费者投诉|维权"
+    r"prais(?:ed|es)|welcomed|scandals?|backlash|outcry|audit (?:found|revealed|uncovered)|"
+    r"breach(?:es)?|hack(?:ed|ers)|cyber[- ]?attacks?|(?:wastewater|waste|chemical|acid\w*|toxic)(?= [\w ]{0,20}?"
+    r"(?:leak|leaked|spill|spilled|spilt))|spill(?:ed)?|tunnel collapse|(?:collapse|blast|explosion|fire)"
+    r"(?= [\w ]{0,30}?(?:killed|injured))|labou?r dispute|(?:ESG|sustainability) (?:rating|ratings|score)|"
+    r"upgraded to an? (?:AAA|AA|A|BBB) (?:ESG )?rating|(?:sustainable|sustainability) brands?|"
+    r"perception score|water (?:use|consumption)|emissions? (?:fell|rose|cut|targets?)")
+_CSR_WEAK_ZH = r"舆情|丑闻|被曝|曝光|消费者投诉|维权|ESG评级|安全事故|泄漏|渗漏"
 
 # What a facility is, after the verb that opens, closes or builds it.
 _SITE = (r"(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|smelters?|mines?|lines?|potlines?|refiner(?:y|ies)|"
