@@ -57,6 +57,8 @@ SETTINGS = (
             lambda value: value > 0, "a positive integer"),
     Setting("default_lang", str, "Language assumed when detection has too little text to decide.",
             lambda value: value in ("en", "zh"), "'en' or 'zh'"),
+    Setting("event_type_model", bool, "Let the event-type model (models/event_types.json) add events of the "
+            "types it is sure a sentence tells where no rule found them; false for rules alone."),
 )
 
 
@@ -68,6 +70,7 @@ class Config:
     max_document_chars: int
     batch_size: int
     default_lang: str
+    event_type_model: bool
 
     def with_overrides(self, **overrides: Any) -> Config:
         """A copy with the given settings replaced (and checked); ``None`` values are ignored."""

@@ -9,7 +9,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from .rules import EVENT_ROLES, RULES, Rule
+from .event_types import EventTypeModel
+from .rules import EVENT_ROLES, EVENT_SCHEMA, RULES, Rule
 from .sentiment import label_of
 from .spans import Entity, in_span
 
@@ -280,7 +281,7 @@ def _event(rule: Rule, subtype: str, match: re.Match[str], sentence: int, argume
 
 
 def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Entity], lang: str,
-                sentence_scores: list[float]) -> list[Event]:
+                sentence_scores: list[float], type_model: EventTypeModel | None = None) -> list[Event]:
     """Events of every rule in every sentence; ``sentences`` are (start, end) offsets.
 
     Arguments, subtype and modality are read within CONTEXT characters of the trigger, so a
@@ -328,7 +329,40 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                     event = _event(rule, subtype, match, index, candidates, doc, (start, end),
                                    sentence_scores[index], own)
                     events += _respectively(event, candidates, doc.text, (start, end))
+        if type_model is not None:
+            events += _unruled(type_model, doc, index, (start, end), events, sentence_scores[index])
     return events
+
+
+_RULES_OF = {event_type: [r for r in RULES if r.type == event_type] for event_type in EVENT_SCHEMA}
+MODEL_CONFIDENCE = 0.4  # an event the type model adds where no rule fired
+
+
+def _unruled(type_model: EventTypeModel, doc: _Document, index: int, bounds: tuple[int, int],
+             events: list[Event], sentiment: float) -> list[Event]:
+    """Events of the types the model is sure a sentence tells and no rule found there, each with the
+    word that weighs most for its type as the trigger, its subtype from the type's rules' words (else
+    the schema's first) and its arguments as a rule's would be. The rules' knowledge stands: a sentence
+    must hold the entities some rule of the type needs, and none of the type's rules may refuse it."""
+    sentence = doc.text[bounds[0]:bounds[1]]
+    ruled = {e.type for e in events if e.sentence == index}
+    labels = {e.label for e in in_span(doc.entities, doc.starts, *bounds)}
+    added = []
+    for event_type in type_model.sure(sentence):
+        rules = [r for r in _RULES_OF[event_type]
+                 if doc.lang in r.patterns and all(labels & needed for needed in r.requires)]
+        span = type_model.trigger(event_type, sentence)
+        if event_type in ruled or not rules or span is None or \
+                any(rule.exclude and re.search(rule.exclude, sentence) for rule in _RULES_OF[event_type]):
+            continue
+        match = re.compile(re.escape(sentence[span[0]:span[1]])).search(doc.text, bounds[0] + span[0])
+        allowed = EVENT_SCHEMA[event_type]["subtypes"]
+        subtype = next((s for s in (_subtype(rule, match.group(), sentence) for rule in rules) if s in allowed),
+                       allowed[0])
+        event = _event(rules[0], subtype, match, index, doc.near(match.start(), bounds), doc, bounds, sentiment, None)
+        event.confidence = MODEL_CONFIDENCE
+        added.append(event)
+    return added
 
 
 _RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)

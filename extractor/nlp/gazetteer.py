@@ -294,7 +294,9 @@ def load_gazetteer(models_dir: Path, companies_file: Path | None = None) -> Gaze
         raise ModelError(Errors.E031.format(path=models_dir, what="companies.jsonl"))
     gazetteer = Gazetteer()
     digest = hashlib.sha256()
-    sources = sorted(models_dir.glob("company*")) + sorted((models_dir / "lexicons").glob("*.csv"))
+    # the event-type model too: a new one is a new pipeline, and stored documents are redone
+    sources = sorted(models_dir.glob("company*")) + sorted((models_dir / "lexicons").glob("*.csv")) + \
+        sorted(models_dir.glob("event_types.json"))
     for path in sources + ([companies_file] if companies_file and companies_file.exists() else []):
         digest.update(path.name.encode() + path.read_bytes())
     gazetteer.version = digest.hexdigest()[:16]

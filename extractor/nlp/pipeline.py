@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..errors import Errors, ModelError
 from .entities import tag_entities
 from .event_merge import merge_mentions
+from .event_types import load as load_event_types
 from .events import find_events
 from .filings import filing_events
 from .gazetteer import load_gazetteer
@@ -116,15 +117,21 @@ def sentiment_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("extractor_events")
-def events_component(doc: Doc) -> Doc:
-    scores = [s for s, _ in doc._.extractor_sentence_scores]
-    events = find_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities, doc.lang_, scores)
-    # SEC 8-K filings: each item's event (5.02 personnel_change, 2.02 financial_report, ...)
-    events = filing_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities, doc.lang_,
-                           events, scores)
-    doc._.extractor_events = merge_mentions(events)
-    return doc
+@Language.factory("extractor_events", default_config={"models_dir": ""})
+def make_events(nlp: Language, name: str, models_dir: str):
+    type_model = load_event_types(Path(models_dir)) if models_dir else None
+
+    def extractor_events(doc: Doc) -> Doc:
+        scores = [s for s, _ in doc._.extractor_sentence_scores]
+        events = find_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities, doc.lang_,
+                             scores, type_model)
+        # SEC 8-K filings: each item's event (5.02 personnel_change, 2.02 financial_report, ...)
+        events = filing_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities, doc.lang_,
+                               events, scores)
+        doc._.extractor_events = merge_mentions(events)
+        return doc
+
+    return extractor_events
 
 
 def _base_pipeline(lang: str, en_model: str) -> Language:
@@ -148,7 +155,8 @@ def _base_pipeline(lang: str, en_model: str) -> Language:
 
 
 @lru_cache(maxsize=8)
-def load_pipeline(lang: str, *, en_model: str, models_dir: Path, companies_file: Path | None = None) -> Language:
+def load_pipeline(lang: str, *, en_model: str, models_dir: Path, companies_file: Path | None = None,
+                  event_type_model: bool = True) -> Language:
     """The full pipeline for ``lang``: spaCy's components, then the project's."""
     nlp = _base_pipeline(lang, en_model)
     if "parser" in nlp.pipe_names:
@@ -158,7 +166,7 @@ def load_pipeline(lang: str, *, en_model: str, models_dir: Path, companies_file:
     nlp.add_pipe("extractor_entities", config={"models_dir": str(models_dir),
                                                "companies_file": str(companies_file or "")})
     nlp.add_pipe("extractor_sentiment")
-    nlp.add_pipe("extractor_events")
+    nlp.add_pipe("extractor_events", config={"models_dir": str(models_dir) if event_type_model else ""})
     return nlp
 
 
