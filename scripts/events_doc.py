@@ -26,7 +26,9 @@ own trigger). A role lists the entity labels that fill it, in order of preferenc
 filled by words of the sentence that are no entity (an indicator, a rating, a split ratio).
 
 The rules that find each type are in `extractor/nlp/rules/` (English and Chinese trigger patterns);
-SEC 8-K items add events in `extractor/nlp/filings.py`.
+SEC 8-K items add events in `extractor/nlp/filings.py`; where no rule fired, the event-type model
+(`models/event_types.json`, card `models/EVENT_TYPES.md`) may add an event of a type it is sure of, with
+confidence 0.4.
 """
 
 
