@@ -28,6 +28,10 @@ SHAPES = {
     "flattened table": ("en", "Company | Ticker | Close | Change | Volume 600111.SH | 北方稀土 | 28.41 | +3.2 % | "
                               "1,204,331 shares | 2026-01-16 | AAPL | 229.10 | -1.1 % | 52,331,200 | "),
     "list of numbers": ("en", "12.5, 13.75, (4.2), 1,204,331, 9.8 %, 3.2万吨, 68.25 万元/吨, 0.75, 42 pct, "),
+    # shapes that were quadratic once (found by review): money ranges, surnames, dual listings
+    "money ranges": ("en", "Charges of between $60 million and $70 million, and $80 million to $90 million, "),
+    "people and surnames": ("en", "Ricardo Almeida met Jane Doe in Toronto. Almeida said Doe agreed. "),
+    "dual-listed companies": ("en", "Huaneng Power International (600011) and 00902.HK traded higher. "),
     "Chinese and English mixed": ("zh", "北方稀土（600111）股价上涨3.2%，China Northern Rare Earth raised prices by "
                                         "5 % to 68.25 万元/吨；公司拟回购不超过3亿元股份，"),
 }

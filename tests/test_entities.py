@@ -174,3 +174,8 @@ def test_entities_company_keeps_the_legal_suffix_it_is_written_with(write_jsonl)
 def test_entities_boards_are_no_companies(write_jsonl):
     found = _entities(write_jsonl, "Plug Power Inc. said its Board of Directors had approved a reverse split.")
     assert not [f for f in found if f[0].endswith("Board of Directors")]
+
+
+def test_entities_a_short_name_in_english_news_prefers_the_listing_abroad(write_jsonl):
+    found = _entities(write_jsonl, "Apple said on Monday that iPhone sales rose.")
+    assert ("Apple", "COMPANY", "AAPL") in found

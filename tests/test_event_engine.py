@@ -111,3 +111,9 @@ def test_respectively_gives_one_event_per_subject_with_its_figure(write_jsonl):
     events = _events(write_jsonl, text, "security_value", "zh")
     pairs = [(_roles(e)["security"], _roles(e)["change"]) for e in events]
     assert pairs == [("华塑控股", "9.96%"), ("金圆股份", "5.12%")]
+
+
+def test_respectively_names_before_tickers(write_jsonl):
+    text = "Shares of Apple Inc (AAPL.O) and Microsoft Corp (MSFT.O) rose 1.8% and 1.2%, respectively."
+    pairs = [(_roles(e)["security"], _roles(e)["change"]) for e in _events(write_jsonl, text, "security_value")]
+    assert pairs == [("Apple Inc", "1.8%"), ("Microsoft Corp", "1.2%")]

@@ -129,3 +129,4 @@ def test_robustness_another_model_redoes_stored_documents(tmp_path, write_jsonl)
 def test_robustness_bad_option_value_is_a_clear_error():
     result = _run("extract", "--max-document-chars", "0", "-", input="x")
     assert result.exit_code == 1 and "[E023]" in result.stderr
+

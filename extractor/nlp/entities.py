@@ -107,6 +107,7 @@ def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
     the first one the document names."""
     companies = [e for e in entities if e.label == "COMPANY" and e.normalized.get("id")]
     ends = [c.end for c in companies]  # non-overlapping and sorted, so ends are sorted too
+    newlines = [m.start() for m in re.finditer("\n", text)]
     found = []
     for match in _REFERENCE.finditer(text):
         i = bisect_right(ends, match.start())
@@ -115,7 +116,8 @@ def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
             continue
         antecedent = companies[i - 1] if i else companies[0]  # a filing's "the Company" before its name
         if own and i:
-            paragraph = text.rfind("\n", 0, match.start()) + 1
+            line = bisect_right(newlines, match.start())
+            paragraph = newlines[line - 1] + 1 if line else 0
             antecedent = companies[bisect_right(ends, paragraph)] if ends[i - 1] > paragraph else companies[0]
         end = match.end() - (2 if match.group().endswith(("'s", "’s")) else 0)
         found.append(Entity(match.start(), end, "COMPANY", text[match.start():end],
@@ -152,17 +154,27 @@ def _link_by_name(entities: list[Entity], gazetteer: Gazetteer) -> None:
                 entity.normalized = normalized_entry(gazetteer.entries[company_id], "COMPANY")
 
 
+def _nearest(found: list[tuple[int, str]], position: int) -> tuple[int, str] | None:
+    """Of (start, id) pairs sorted by start, the one that starts nearest ``position``."""
+    i = bisect_right(found, (position, "\uffff"))
+    near = found[max(0, i - 1):i + 1]
+    return min(near, key=lambda f: abs(f[0] - position)) if near else None
+
+
 def _choose_listings(text: str, entities: list[Entity], gazetteer: Gazetteer, tickers: list[Entity]) -> None:
     """A company listed in several places takes the listing the document points to: the one whose
     ticker is written nearest the mention, else Hong Kong where Hong Kong shares are spoken of near
     the mention, else the issuer's first listing (A-shares first)."""
+    ticker_starts: dict[str, list[tuple[int, str]]] = {}
+    for ticker in tickers:  # found in text order
+        ticker_starts.setdefault(ticker.normalized["id"], []).append((ticker.start, ticker.normalized["id"]))
     for entity in entities:
         listings = gazetteer.listings.get(entity.normalized.get("id", "")) if entity.label == "COMPANY" else None
         if not listings:
             continue
-        written = [t for t in tickers if t.normalized["id"] in listings]
+        written = [nearest for i in listings if (nearest := _nearest(ticker_starts.get(i, []), entity.start))]
         if written:
-            chosen = min(written, key=lambda t: abs(t.start - entity.start)).normalized["id"]
+            chosen = min(written, key=lambda found: abs(found[0] - entity.start))[1]
         elif _HONG_KONG_SHARES.search(text, max(0, entity.start - 80), entity.end + 80):
             chosen = next((i for i in listings if i.startswith("HKEX:")), listings[0])
         else:

@@ -101,14 +101,17 @@ def merge_mentions(events: list[Event]) -> list[Event]:
     lists its mentions (itself first)."""
     merged: list[Event] = []
     by_type: dict[str, list[Event]] = {}
+    told_in: dict[int, set[int]] = {}  # the sentences of each event's mentions
     for event in sorted(events, key=lambda e: e.trigger.start):
         candidates = by_type.setdefault(event.type, [])
         target = next((c for c in reversed(candidates[-RECENT:]) if same_event(c, event)
-                       and (all(m.sentence != event.sentence for m in c.mentions) or _told_again(c, event))), None)
+                       and (event.sentence not in told_in[id(c)] or _told_again(c, event))), None)
         if target is None:
             event.mentions = [event.mention()]
+            told_in[id(event)] = {event.sentence}
             candidates.append(event)
             merged.append(event)
         else:
             _absorb(target, event)
+            told_in[id(target)].add(event.sentence)
     return merged

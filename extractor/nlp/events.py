@@ -290,6 +290,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
     doc = _Document(text, entities, lang)
     events: list[Event] = []
     for index, (start, end) in enumerate(sentences):
+        first = len(events)  # this sentence's events start here
         sentence = text[start:end]
         inside = in_span(entities, doc.starts, start, end)
         labels = {e.label for e in inside}
@@ -330,7 +331,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                                    sentence_scores[index], own)
                     events += _respectively(event, candidates, doc.text, (start, end))
         if type_model is not None:
-            events += _unruled(type_model, doc, index, (start, end), events, sentence_scores[index])
+            events += _unruled(type_model, doc, index, (start, end), events[first:], sentence_scores[index])
     return events
 
 
@@ -340,19 +341,21 @@ MODEL_CONFIDENCE = 0.4  # an event the type model adds where no rule fired
 
 def _unruled(type_model: EventTypeModel, doc: _Document, index: int, bounds: tuple[int, int],
              events: list[Event], sentiment: float) -> list[Event]:
-    """Events of the types the model is sure a sentence tells and no rule found there, each with the
+    """Events of the types the model is sure a sentence tells and no rule found there (``events``: the
+    sentence's), each with the
     word that weighs most for its type as the trigger, its subtype from the type's rules' words (else
     the schema's first) and its arguments as a rule's would be. The rules' knowledge stands: a sentence
     must hold the entities some rule of the type needs, and none of the type's rules may refuse it."""
     sentence = doc.text[bounds[0]:bounds[1]]
-    ruled = {e.type for e in events if e.sentence == index}
+    ruled = {e.type for e in events}
     labels = {e.label for e in in_span(doc.entities, doc.starts, *bounds)}
     added = []
     for event_type in type_model.sure(sentence):
-        rules = [r for r in _RULES_OF[event_type]
-                 if doc.lang in r.patterns and all(labels & needed for needed in r.requires)]
+        rules = [r for r in _RULES_OF[event_type] if doc.lang in r.patterns and not labels & r.lacks
+                 and all(labels & needed for needed in r.requires)]
         span = type_model.trigger(event_type, sentence)
         if event_type in ruled or not rules or span is None or \
+                doc.inside_name(bounds[0] + span[0], bounds[0] + span[1]) or \
                 any(rule.exclude and re.search(rule.exclude, sentence) for rule in _RULES_OF[event_type]):
             continue
         match = re.compile(re.escape(sentence[span[0]:span[1]])).search(doc.text, bounds[0] + span[0])
@@ -383,7 +386,10 @@ def _respectively(event: Event, candidates: list[Entity], text: str, sentence: t
     trigger = event.trigger
     subjects = [e for e in candidates if e.label in roles[subject["role"]] and clause[0] <= e.start < trigger.start]
     figures = [e for e in candidates if e.label in roles[figure["role"]] and trigger.end <= e.start < clause[1]]
-    subjects = list({(e.normalized.get("id") or e.text): e for e in subjects}.values())  # a name and its ticker: one
+    by_subject: dict[str, Entity] = {}
+    for entity in sorted(subjects, key=lambda e: bool(_TICKER_LIKE.match(e.text))):  # a name before its ticker
+        by_subject.setdefault(entity.normalized.get("id") or entity.text, entity)
+    subjects = sorted(by_subject.values(), key=lambda e: e.start)
     if not 2 <= len(subjects) == len(figures):
         return [event]
     split = []

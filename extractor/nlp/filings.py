@@ -20,7 +20,7 @@ Departure of Directors ...") is dropped: the heading names the item, whose event
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +29,7 @@ from ..parse.sec import LEGACY_ITEMS, item_sections
 from .events import Event
 from .rules import EVENT_ROLES
 from .sentiment import label_of
-from .spans import Entity
+from .spans import Entity, in_span
 
 _FORM_8K = re.compile(r"FORM\s*8-K|CURRENT\s+REPORT", re.I)
 _EXHIBIT_LINE = re.compile(r"^EX-99(?:\.\w+)*$", re.M | re.I)
@@ -81,10 +81,10 @@ class _Filing:
         return max(0, bisect_right(self.starts, position) - 1)
 
     def sentences_in(self, start: int, end: int) -> list[int]:
-        return [i for i, (s, e) in enumerate(self.sentences) if s >= start and s < end]
+        return list(range(bisect_left(self.starts, start), bisect_left(self.starts, end)))
 
     def entities_in(self, start: int, end: int) -> list[Entity]:
-        return [e for e in self.entities if start <= e.start and e.end <= end]
+        return in_span(self.entities, self.entity_starts, start, end)
 
     def make(self, event_type: str, subtype: str, trigger: tuple[int, int], sentence: int,
              among: list[Entity], *, polarity: str = "neutral", modality: str = "asserted") -> Event:

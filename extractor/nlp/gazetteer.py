@@ -157,13 +157,16 @@ class Gazetteer:
                 found.append((alias, start, end))
                 confirmed.add(alias.entry)
             i += n
+        chinese = bool(_CJK.search(text))  # English news means Apple Inc more often than 爱普股份
         for alias, start, end in pending:
             # the company the document names in full, among those the short name may stand for; else,
-            # where the model sees a name there, the first of them (A-shares, then US, then Hong Kong)
+            # where the model sees a name there, the first of them (A-shares, then US, then Hong Kong; in
+            # English text, the first that is no A-share)
             options = [a for a in self._aliases[alias.tokens] if a.label == alias.label and a.needs_support]
             chosen = next((a for a in options if a.entry in confirmed), None)
             if chosen is None and (start, end) in support:
-                chosen = alias
+                chosen = alias if chinese else next((a for a in options if a.entry.split(":")[0] not in
+                                                     _A_SHARE_EXCHANGES), alias)
             if chosen is not None:
                 found.append((chosen, start, end))
         return [Entity(start, end, alias.label, text[start:end],
@@ -206,6 +209,8 @@ def _read_lexicon(path: Path, label: str, gazetteer: Gazetteer) -> None:
                     gazetteer.add(alias, label, entry_id)
 
 
+_A_SHARE_EXCHANGES = frozenset({"SSE", "SZSE", "BSE"})
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _EXCHANGE_PRIORITY = {"SSE": 0, "SZSE": 0, "BSE": 1, "NYSE": 1, "NASDAQ": 1, "HKEX": 2}
 
 

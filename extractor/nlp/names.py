@@ -8,6 +8,7 @@ said") once the full name has been given.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .spans import Entity
 
@@ -98,8 +99,13 @@ def find_surname_mentions(text: str, entities: list[Entity]) -> list[Entity]:
             surnames.setdefault(parts[-1], entity.end)
     if not surnames:
         return []
-    people = [(e.start, e.end) for e in entities if e.label == "PERSON"]
+    people = sorted((e.start, e.end) for e in entities if e.label == "PERSON")
+    starts = [start for start, _ in people]
+
+    def inside_a_person(position: int) -> bool:
+        i = bisect_right(starts, position) - 1
+        return i >= 0 and people[i][1] > position
+
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")\b")
     return [Entity(m.start(), m.end(), "PERSON", m.group(), {}, priority=1)
-            for m in pattern.finditer(text) if m.start() >= surnames[m.group()]
-            and not any(start <= m.start() < end for start, end in people)]
+            for m in pattern.finditer(text) if m.start() >= surnames[m.group()] and not inside_a_person(m.start())]

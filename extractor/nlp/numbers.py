@@ -269,9 +269,9 @@ def merge_ranges(text: str, entities: list[Entity]) -> list[Entity]:
                 and all(low.normalized.get(k) == entity.normalized.get(k) for k in ("currency", "unit", "per_unit"))
                 and isinstance(low.normalized.get("value"), (int, float))
                 and (_RANGE_BETWEEN.match(text[low.end:entity.start])
-                     or text[low.end:entity.start] == " and " and re.search(r"\bbetween\s*$", text[:low.start]))
+                     or text[low.end:entity.start] == " and " and text.startswith("between ", low.start - 8))
                 and not _CHANGE_BEFORE.search(text, max(0, low.start - 12), low.start)):
-            start = low.start - (len("between ") if text[:low.start].endswith("between ") else 0)
+            start = low.start - (8 if text.startswith("between ", low.start - 8) else 0)
             merged[-1] = Entity(start, entity.end, low.label, text[start:entity.end],
                                 {**low.normalized, "high": entity.normalized["value"]}, priority=low.priority)
         else:
