@@ -81,3 +81,8 @@ def test_periods_named_differently_do_not_block_a_merge_but_days_do():
     assert same_event(first, _event(1, 50, commodity=COPPER, date="2026-02-01"))
     assert not same_event(_event(0, 0, commodity=COPPER, date="2026-02-02"),
                           _event(1, 50, commodity=COPPER, date="2026-02-01"))
+
+
+def test_the_very_same_event_found_twice_is_kept_once():
+    first, twin = _event(0, 0, commodity=COPPER), _event(0, 0, commodity=COPPER)
+    assert len(merge_mentions([first, twin])) == 1

@@ -102,7 +102,13 @@ def merge_mentions(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
     by_type: dict[str, list[Event]] = {}
     told_in: dict[int, set[int]] = {}  # the sentences of each event's mentions
+    seen: set[tuple] = set()
     for event in sorted(events, key=lambda e: e.trigger.start):
+        key = (event.type, event.subtype, event.trigger.start, event.trigger.end,
+               tuple((a["role"], a["start"]) for a in event.arguments))
+        if key in seen:
+            continue  # two rules that found the very same event: once (and one id in the store)
+        seen.add(key)
         candidates = by_type.setdefault(event.type, [])
         target = next((c for c in reversed(candidates[-RECENT:]) if same_event(c, event)
                        and (event.sentence not in told_in[id(c)] or _told_again(c, event))), None)
