@@ -166,7 +166,7 @@ def _choose_listings(text: str, entities: list[Entity], gazetteer: Gazetteer, ti
     ticker is written nearest the mention, else Hong Kong where Hong Kong shares are spoken of near
     the mention, else the issuer's first listing (A-shares first)."""
     ticker_starts: dict[str, list[tuple[int, str]]] = {}
-    for ticker in tickers:  # found in text order
+    for ticker in sorted(tickers, key=lambda t: t.start):
         ticker_starts.setdefault(ticker.normalized["id"], []).append((ticker.start, ticker.normalized["id"]))
     for entity in entities:
         listings = gazetteer.listings.get(entity.normalized.get("id", "")) if entity.label == "COMPANY" else None
