@@ -117,3 +117,10 @@ def test_respectively_names_before_tickers(write_jsonl):
     text = "Shares of Apple Inc (AAPL.O) and Microsoft Corp (MSFT.O) rose 1.8% and 1.2%, respectively."
     pairs = [(_roles(e)["security"], _roles(e)["change"]) for e in _events(write_jsonl, text, "security_value")]
     assert pairs == [("Apple Inc", "1.8%"), ("Microsoft Corp", "1.2%")]
+
+
+def test_the_holder_is_never_the_issuer_nor_a_court(write_jsonl):
+    text = "北方稀土（600111）公告，恒邦实业所持公司3,000万股股份于3月2日被深圳市中级人民法院司法冻结。"
+    [freeze] = _events(write_jsonl, text, "equity_freeze", "zh")
+    assert _roles(freeze).get("holder") in (None, "恒邦实业")
+    assert _roles(freeze).get("holder") != "公司"

@@ -126,6 +126,12 @@ _ROLE_WORDS = {"court": re.compile(r"法院|仲裁|[Cc]ourt|[Tt]ribunal|[Aa]rbit
 _TICKER_LIKE = re.compile(r"^(?:\$?[A-Z]{1,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{2})?|[A-Z]{2,6}:\s?\w+)$")
 
 
+def _never_holder(entity: Entity) -> bool:
+    """A holder of pledged, frozen or traded shares is never "公司"/"the company" (the issuer does not
+    hold its own shares) nor a court."""
+    return bool(entity.normalized.get("reference") or _ROLE_WORDS["court"].search(entity.text))
+
+
 def _wrong_side(event_type: str, role: str, entity: Entity, trigger: Entity) -> bool:
     side = SIDE_BY_TYPE.get((event_type, role)) or \
         ("before" if role in BEFORE_TRIGGER else "after" if role in AFTER_TRIGGER else None)
@@ -157,7 +163,8 @@ def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, c
                       and not ((rule.type, role) in STRICT_SIDE and _wrong_side(rule.type, role, e, trigger))
                       and e.normalized.get("id") not in used_companies
                       and e.normalized.get("relation") not in ("since", "comparison")  # "lowest since April"
-                      and (role not in _ROLE_WORDS or _ROLE_WORDS[role].search(e.text))]
+                      and (role not in _ROLE_WORDS or _ROLE_WORDS[role].search(e.text))
+                      and not (role == "holder" and _never_holder(e))]
         if not candidates:
             continue
         chosen = min(candidates, key=lambda e: (
