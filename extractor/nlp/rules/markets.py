@@ -143,9 +143,9 @@ _INDICATOR_ROLE = {"indicator": (
     r"trade deficit|(?:one|five)-year (?:loan prime rate|LPR)|loan prime rate|LPR|benchmark lending rates?|"
     r"reserve requirement ratio|M2(?: money supply)?|new (?:yuan )?loans|household loans|total social financing|"
     r"crude inventories|(?:benchmark |key )?interest rates?|policy rates?|(?:industrial |factory |crude )?output|"
-    r"production|CPI|PPI)(?![\w-])|"
+    rf"production|CPI|PPI|{_INDICATOR_EN})(?![\w-])|"  # and every indicator the triggers know
     r"核心CPI|非食品价格|食品价格|能源价格|居民消费价格指数|工业生产者出厂价格指数|国内生产总值|制造业采购经理指数|采购经理指数|社会消费品零售总额|"
-    r"规模以上工业增加值|工业增加值|固定资产投资|城镇调查失业率|失业率|贷款市场报价利率|存款准备金率|贸易顺差|出口|进口)")}
+    rf"规模以上工业增加值|工业增加值|固定资产投资|城镇调查失业率|失业率|贷款市场报价利率|存款准备金率|贸易顺差|出口|进口|{_INDICATOR_ZH})")}
 
 
 RULES: tuple[Rule, ...] = (
