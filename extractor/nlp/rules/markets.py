@@ -136,7 +136,7 @@ _PRICE_WORDS = r"pric|价|(?:a|per|an) (?:tonne|ton|ounce|barrel|kilogram|pound)
 
 # The indicator a statistics event is about, for the `indicator` role (the schema gives it no labels).
 _INDICATOR_ROLE = {"indicator": (
-    r"(?<![\w-])((?i:(?:core |headline )?(?:consumer|producer) price index|(?:consumer|factory-gate|producer) prices|"
+    r"((?<![\w-])(?i:(?:core |headline )?(?:consumer|producer) price index|(?:consumer|factory-gate|producer) prices|"
     r"core inflation|inflation|gross domestic product|GDP|purchasing managers'? index|(?:manufacturing |services )?PMI|"
     r"industrial (?:output|production)|retail sales(?: growth)?|fixed-asset investment|property investment|"
     r"(?:urban |surveyed )?unemployment rate|(?:non-farm )?payrolls|exports?(?: growth)?|imports|trade surplus|"
