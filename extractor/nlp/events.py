@@ -109,7 +109,7 @@ def _argument(role: str, entity: Entity) -> dict[str, Any]:
 # Where a role's entity usually stands: the one who acts before the trigger ("Caterpillar agreed to
 # acquire Helix", "天齐锂业收涨6%"), the one acted on and the figures after it.
 BEFORE_TRIGGER = frozenset({"company", "acquirer", "seller", "holder", "security", "issuer", "analyst", "source"})
-AFTER_TRIGGER = frozenset({"target", "counterparty", "pledgee", "lender", "change"})
+AFTER_TRIGGER = frozenset({"target", "counterparty", "pledgee", "lender", "change", "value"})
 # Where a type turns that round: a broker ("Morgan Stanley raised its target on Alcoa") rates the
 # company named after the trigger.
 SIDE_BY_TYPE = {("rating", "company"): "after"}
