@@ -77,8 +77,7 @@ def _clause_start(text: str, start: int, position: int) -> int:
 
 
 def _modality(before: str, lang: str, event_type: str) -> str:
-    """From the cues between the start of the trigger's clause and the trigger."""
-    before = before[_clause_start(before, 0, len(before)):]
+    """From the cues between the start of the trigger's clause and the trigger (``before``)."""
     if _NEGATED[lang].search(before):
         return "negated"
     if _HYPOTHETICAL[lang].search(before):
@@ -98,7 +97,8 @@ def _subtype(rule: Rule, trigger: str, sentence: str) -> str:
     return rule.default_subtype
 
 
-def _argument(role: str, entity: Entity) -> dict[str, Any]:
+def argument_of(role: str, entity: Entity) -> dict[str, Any]:
+    """An event argument (Contract 1) for ``entity`` in ``role``."""
     argument: dict[str, Any] = {"role": role, "text": entity.text, "start": entity.start,
                                 "end": entity.end}
     if entity.normalized:
@@ -175,9 +175,9 @@ def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, c
         used.add(id(chosen))
         if chosen.normalized.get("id"):
             used_companies.add(chosen.normalized["id"])  # its ticker or "the company" fills no other role
-        arguments.append(_argument(role, chosen))
+        arguments.append(argument_of(role, chosen))
     for role, pattern in rule.text_roles.items():
-        found = [m for m in re.finditer(pattern, text[clause[0]:clause[1]])]
+        found = list(re.finditer(pattern, text[clause[0]:clause[1]]))
         if found:
             # a trigger that names it ("CPI同比上涨") first, else the nearest
             match = min(found, key=lambda m: (not trigger.start <= clause[0] + m.start() < trigger.end,
@@ -275,11 +275,10 @@ def _event(rule: Rule, subtype: str, match: re.Match[str], sentence: int, argume
            doc: _Document, bounds: tuple[int, int], sentiment: float, own: tuple[int, int] | None) -> Event:
     trigger = Entity(match.start(), match.end(), "TRIGGER", match.group())
     event = Event(rule.type, subtype, trigger, sentence)
-    event.arguments = _arguments(rule, arguments_from, trigger, doc.text, _clause(doc.text, trigger, bounds), own)
-    sentence_start = bounds[0]
+    clause = _clause(doc.text, trigger, bounds)
+    event.arguments = _arguments(rule, arguments_from, trigger, doc.text, clause, own)
     event.date = _date(event.arguments) or _paragraph_date(doc.newlines, *doc.dates, trigger.start)
-    event.modality = _modality(doc.text[max(sentence_start, match.start() - CONTEXT):match.start()],
-                               doc.lang, rule.type)
+    event.modality = _modality(doc.text[clause[0]:trigger.start], doc.lang, rule.type)
     event.polarity = _POLAR.get(subtype) or label_of(sentiment)
     filled = {a["role"] for a in event.arguments}
     if rule.core:
@@ -403,7 +402,7 @@ def _respectively(event: Event, candidates: list[Entity], text: str, sentence: t
     for who, how_much in zip(subjects, figures, strict=True):
         copy = Event(event.type, event.subtype, event.trigger, event.sentence, date=event.date,
                      polarity=event.polarity, modality=event.modality, confidence=event.confidence)
-        copy.arguments = [_argument(subject["role"], who) if a is subject else
-                          _argument(figure["role"], how_much) if a is figure else a for a in event.arguments]
+        copy.arguments = [argument_of(subject["role"], who) if a is subject else
+                          argument_of(figure["role"], how_much) if a is figure else a for a in event.arguments]
         split.append(copy)
     return split

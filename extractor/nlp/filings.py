@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..parse.sec import LEGACY_ITEMS, item_sections
-from .events import Event
+from .events import Event, argument_of
 from .rules import EVENT_ROLES
 from .sentiment import label_of
 from .spans import Entity, in_span
@@ -95,20 +95,13 @@ class _Filing:
         roles = {a["role"] for a in event.arguments}
         company_role = "acquirer" if event_type == "merger_acquisition" else "company"
         if company_role in EVENT_ROLES[event_type] and company_role not in roles and self.registrant:
-            event.arguments.append(_argument(company_role, self.registrant))
+            event.arguments.append(argument_of(company_role, self.registrant))
         event.date = next((str(a["normalized"]["value"]) for a in event.arguments
                            if a["role"] == "date" and a.get("normalized", {}).get("granularity") == "day"),
                           None)
         event.polarity, event.modality = polarity, modality
         event.confidence = 0.8
         return event
-
-
-def _argument(role: str, entity: Entity) -> dict[str, Any]:
-    argument: dict[str, Any] = {"role": role, "text": entity.text, "start": entity.start, "end": entity.end}
-    if entity.normalized:
-        argument["normalized"] = entity.normalized
-    return argument
 
 
 def _arguments(event_type: str, entities: list[Entity], position: int) -> list[dict[str, Any]]:
@@ -123,7 +116,7 @@ def _arguments(event_type: str, entities: list[Entity], position: int) -> list[d
             continue
         chosen = min(candidates, key=lambda e: (labels.index(e.label), abs(e.start - position)))
         used.add(id(chosen))
-        arguments.append(_argument(role, chosen))
+        arguments.append(argument_of(role, chosen))
     return arguments
 
 
@@ -163,7 +156,7 @@ def _personnel(filing: _Filing, section: tuple[int, int], events: list[Event]) -
                                                          EVENT_ROLES["personnel_change"][role]], event.trigger.start)
                 event.arguments.extend(a for a in extra if a["role"] == role)
         if "company" not in roles and filing.registrant and not any(a["role"] == "company" for a in event.arguments):
-            event.arguments.append(_argument("company", filing.registrant))
+            event.arguments.append(argument_of("company", filing.registrant))
     covered = {(e.sentence, e.subtype) for e in found}
     made: list[Event] = []
     for index in filing.sentences_in(start, end):
@@ -327,7 +320,7 @@ def _acquisition(filing: _Filing, section: tuple[int, int], events: list[Event])
         if argument["role"] == "acquirer" and filing.registrant and argument["text"] != filing.registrant.text:
             argument["role"] = "target"
     if not any(a["role"] == "acquirer" for a in event.arguments) and filing.registrant:
-        event.arguments.append(_argument("seller" if subtype == "divestiture" else "acquirer", filing.registrant))
+        event.arguments.append(argument_of("seller" if subtype == "divestiture" else "acquirer", filing.registrant))
     return [event]
 
 
@@ -353,7 +346,7 @@ def _vote(filing: _Filing, section: tuple[int, int], events: list[Event]) -> lis
     named = {a["text"].strip() for a in event.arguments if a["role"] == "person"}
     for person in people[:30]:
         if person.text.strip() not in named:
-            event.arguments.append(_argument("person", person))
+            event.arguments.append(argument_of("person", person))
             named.add(person.text.strip())
     return made
 
