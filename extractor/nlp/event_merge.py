@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .events import Event
+from .events import FIGURE_ROLES, Event
 
-# Roles that say who or what an event is about, and roles that carry its figures.
+# Roles that say who or what an event is about.
 SUBJECT_ROLES = frozenset({"company", "issuer", "security", "commodity", "holder", "acquirer", "target", "seller",
                            "person", "policy", "counterparty", "indicator", "goods", "analyst"})
 _DAY = re.compile(r"\d{4}-\d\d-\d\d$")
@@ -24,8 +24,8 @@ UNSAID = "other"  # the subtype of a mention that does not say which kind ("the 
 # How many earlier events of a type a new one is compared with: keeps a document's merging linear in
 # its length however many events a long table yields.
 RECENT = 20
-FIGURE_ROLES = frozenset({"amount", "change", "price", "shares", "stake", "quantity", "value", "price_target",
-                          "capacity", "ratio", "rating"})
+# The engine's figure roles, and the words that size an event as a figure does ("2-for-1", "buy").
+FIGURES = FIGURE_ROLES | {"ratio", "rating"}
 
 
 def _identity(argument: dict[str, Any]) -> str:
@@ -69,7 +69,7 @@ def same_event(first: Event, second: Event) -> bool:
     shared_subjects = subjects_a.keys() & subjects_b.keys()
     if any(not subjects_a[r] & subjects_b[r] for r in shared_subjects):
         return False
-    figures_a, figures_b = _roles(first, FIGURE_ROLES), _roles(second, FIGURE_ROLES)
+    figures_a, figures_b = _roles(first, FIGURES), _roles(second, FIGURES)
     shared_figures = figures_a.keys() & figures_b.keys()
     if any(figures_a[r] != figures_b[r] for r in shared_figures):
         return False
