@@ -193,8 +193,8 @@ def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | No
     # or a person ("Vanke", "Piper Sandler" are no people in business news).
     support = [(e.start, e.end) for e in model if e.label in ("COMPANY", "PERSON")]
     tickers = find_tickers(text, gazetteer)
-    names = gazetteer.find(text, support=support, confirmed=(e.normalized["id"] for e in tickers))
     chinese = bool(_CJK.search(text))
+    names = gazetteer.find(text, support=support, confirmed=(e.normalized["id"] for e in tickers), chinese=chinese)
     people = find_chinese_people(text) if chinese else []
     shapes = find_datelines(text) + find_institutions(text) + find_titled_people(text)
     entities = resolve_overlaps(names + tickers + people + shapes + find_numbers(text) + find_dates(text, published)

@@ -127,12 +127,14 @@ class Gazetteer:
         return not (alias.label == "ROLE" and text[end:end + 1] == "会")
 
     def find(self, text: str, *, support: Iterable[tuple[int, int]] = (),
-             confirmed: Iterable[str] = ()) -> list[Entity]:
+             confirmed: Iterable[str] = (), chinese: bool = False) -> list[Entity]:
         """Entities for the longest alias matches.
 
         A one-word name shortened from a longer one ("AbbVie" from "AbbVie Inc.") counts where the
         model sees an organisation there (``support``: its ORG spans), or where the document names
         the same company unambiguously elsewhere: by a full name, or by a ticker (``confirmed``).
+        ``chinese``: whether the text has Chinese in it (the caller knows), for which listing such a
+        name prefers.
         """
         tokens = tokenize(text)
         keys = [key for _, _, key in tokens]
@@ -157,11 +159,10 @@ class Gazetteer:
                 found.append((alias, start, end))
                 confirmed.add(alias.entry)
             i += n
-        chinese = bool(_CJK.search(text))  # English news means Apple Inc more often than 爱普股份
         for alias, start, end in pending:
             # the company the document names in full, among those the short name may stand for; else,
             # where the model sees a name there, the first of them (A-shares, then US, then Hong Kong; in
-            # English text, the first that is no A-share)
+            # English text, the first that is no A-share: English news means Apple Inc more often than 爱普股份)
             options = [a for a in self._aliases[alias.tokens] if a.label == alias.label and a.needs_support]
             chosen = next((a for a in options if a.entry in confirmed), None)
             if chosen is None and (start, end) in support:
@@ -210,7 +211,6 @@ def _read_lexicon(path: Path, label: str, gazetteer: Gazetteer) -> None:
 
 
 _A_SHARE_EXCHANGES = frozenset({"SSE", "SZSE", "BSE"})
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _EXCHANGE_PRIORITY = {"SSE": 0, "SZSE": 0, "BSE": 1, "NYSE": 1, "NASDAQ": 1, "HKEX": 2}
 
 
