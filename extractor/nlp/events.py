@@ -271,9 +271,12 @@ def _clause(text: str, trigger: Entity, sentence: tuple[int, int]) -> tuple[int,
     return start, following.start() if following else limit
 
 
-def _event(rule: Rule, subtype: str, match: re.Match[str], sentence: int, arguments_from: list[Entity],
+def _trigger(text: str, start: int, end: int) -> Entity:
+    return Entity(start, end, "TRIGGER", text[start:end])
+
+
+def _event(rule: Rule, subtype: str, trigger: Entity, sentence: int, arguments_from: list[Entity],
            doc: _Document, bounds: tuple[int, int], sentiment: float, own: tuple[int, int] | None) -> Event:
-    trigger = Entity(match.start(), match.end(), "TRIGGER", match.group())
     event = Event(rule.type, subtype, trigger, sentence)
     clause = _clause(doc.text, trigger, bounds)
     event.arguments = _arguments(rule, arguments_from, trigger, doc.text, clause, own)
@@ -301,13 +304,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
         inside = in_span(entities, doc.starts, start, end)
         labels = {e.label for e in inside}
         for rule in RULES:
-            if not all(labels & required for required in rule.requires) or labels & rule.lacks:
-                continue
-            if rule.context and not re.search(rule.context, sentence):
-                continue
-            if rule.exclude and re.search(rule.exclude, sentence):
-                continue
-            if lang not in rule.patterns:
+            if not _admits(rule, labels, lang) or rule.context and not re.search(rule.context, sentence) \
+                    or rule.exclude and re.search(rule.exclude, sentence):
                 continue
             for seg_start, seg_end in _segments(rule, inside, (start, end), text):
                 scope_start = max(start, seg_start)
@@ -333,11 +331,11 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                         candidates = [e for e in doc.near(match.start(), (start, end))
                                       if seg_start < 0 or scope_start <= e.start < seg_end
                                       or e.label not in _SEGMENTED_LABELS]
-                    event = _event(rule, subtype, match, index, candidates, doc, (start, end),
+                    event = _event(rule, subtype, _trigger(text, *match.span()), index, candidates, doc, (start, end),
                                    sentence_scores[index], own)
                     events += _respectively(event, candidates, doc.text, (start, end))
         if type_model is not None:
-            events += _unruled(type_model, doc, index, (start, end), events[first:], sentence_scores[index])
+            events += _unruled(type_model, doc, index, (start, end), labels, events[first:], sentence_scores[index])
     return events
 
 
@@ -345,30 +343,34 @@ _RULES_OF = {event_type: [r for r in RULES if r.type == event_type] for event_ty
 MODEL_CONFIDENCE = 0.4  # an event the type model adds where no rule fired
 
 
-def _unruled(type_model: EventTypeModel, doc: _Document, index: int, bounds: tuple[int, int],
+def _admits(rule: Rule, labels: set[str], lang: str) -> bool:
+    """Whether ``rule`` may fire in a sentence of ``lang`` that holds entities of ``labels``."""
+    return lang in rule.patterns and all(labels & needed for needed in rule.requires) and not labels & rule.lacks
+
+
+def _unruled(type_model: EventTypeModel, doc: _Document, index: int, bounds: tuple[int, int], labels: set[str],
              events: list[Event], sentiment: float) -> list[Event]:
     """Events of the types the model is sure a sentence tells and no rule found there (``events``: the
-    sentence's), each with the
-    word that weighs most for its type as the trigger, its subtype from the type's rules' words (else
-    the schema's first) and its arguments as a rule's would be. The rules' knowledge stands: a sentence
-    must hold the entities some rule of the type needs, and none of the type's rules may refuse it."""
+    sentence's; ``labels``: its entities'), each with the word that weighs most for its type as the
+    trigger, its subtype from the type's rules' words (else the schema's first) and its arguments as a
+    rule's would be. The rules' knowledge stands: some rule of the type must be able to fire in the
+    sentence, and none of the type's rules may refuse it."""
     sentence = doc.text[bounds[0]:bounds[1]]
     ruled = {e.type for e in events}
-    labels = {e.label for e in in_span(doc.entities, doc.starts, *bounds)}
     added = []
     for event_type in type_model.sure(sentence):
-        rules = [r for r in _RULES_OF[event_type] if doc.lang in r.patterns and not labels & r.lacks
-                 and all(labels & needed for needed in r.requires)]
+        rules = [r for r in _RULES_OF[event_type] if _admits(r, labels, doc.lang)]
         span = type_model.trigger(event_type, sentence)
         if event_type in ruled or not rules or span is None or \
                 doc.inside_name(bounds[0] + span[0], bounds[0] + span[1]) or \
                 any(rule.exclude and re.search(rule.exclude, sentence) for rule in _RULES_OF[event_type]):
             continue
-        match = re.compile(re.escape(sentence[span[0]:span[1]])).search(doc.text, bounds[0] + span[0])
+        trigger = _trigger(doc.text, bounds[0] + span[0], bounds[0] + span[1])
         allowed = EVENT_SCHEMA[event_type]["subtypes"]
-        subtype = next((s for s in (_subtype(rule, match.group(), sentence) for rule in rules) if s in allowed),
+        subtype = next((s for s in (_subtype(rule, trigger.text, sentence) for rule in rules) if s in allowed),
                        allowed[0])
-        event = _event(rules[0], subtype, match, index, doc.near(match.start(), bounds), doc, bounds, sentiment, None)
+        event = _event(rules[0], subtype, trigger, index, doc.near(trigger.start, bounds), doc, bounds, sentiment,
+                       None)
         event.confidence = MODEL_CONFIDENCE
         added.append(event)
     return added
