@@ -77,7 +77,7 @@ def _sentence_of(starts: list[int], position: int) -> int:
     return max(0, bisect_right(starts, position) - 1)
 
 
-def _mentioned_in(event: dict[str, Any], starts: list[int]) -> list[int]:
+def mentioned_in(event: dict[str, Any], starts: list[int]) -> list[int]:
     """The sentences of a predicted event's mentions (an event told in three sentences is found in
     each of them), by offset, so that predictions split into sentences differently still score."""
     triggers = [m["trigger"] for m in event.get("mentions") or []] or [event["trigger"]]
@@ -138,7 +138,8 @@ class _Scorer:
 
     def _events(self, gold: dict[str, Any], predicted: dict[str, Any], starts: list[int]) -> None:
         gold_sent = Counter((e["sentence"], e["type"]) for e in gold["events"])
-        pred_sent = Counter((sentence, e["type"]) for e in predicted["events"] for sentence in _mentioned_in(e, starts))
+        placed = [(e, mentioned_in(e, starts)) for e in predicted["events"]]
+        pred_sent = Counter((sentence, e["type"]) for e, sentences in placed for sentence in sentences)
         tp, pred, exp = self.events["sentence"]
         exp.update(Counter(t for (_, t), n in gold_sent.items() for _ in range(n)))
         pred.update(Counter(t for (_, t), n in pred_sent.items() for _ in range(n)))
@@ -155,7 +156,7 @@ class _Scorer:
         d_pred.update(pred_types)
         d_tp.update(gold_types & pred_types)
         self._arguments(gold, predicted, starts)
-        self._modality(gold, predicted, starts, matched)
+        self._modality(gold, placed, matched)
 
     def _arguments(self, gold: dict[str, Any], predicted: dict[str, Any], starts: list[int]) -> None:
         a_tp, a_pred, a_exp = self.arguments
@@ -174,11 +175,11 @@ class _Scorer:
                 unused.remove(match)
                 a_tp[role] += 1
 
-    def _modality(self, gold: dict[str, Any], predicted: dict[str, Any], starts: list[int],
+    def _modality(self, gold: dict[str, Any], placed: list[tuple[dict[str, Any], list[int]]],
                   matched: Counter) -> None:
         pred_modality = defaultdict(list)
-        for event in predicted["events"]:
-            for sentence in _mentioned_in(event, starts):
+        for event, sentences in placed:
+            for sentence in sentences:
                 pred_modality[(sentence, event["type"])].append(event["modality"])
         for event in gold["events"]:
             key = (event["sentence"], event["type"])

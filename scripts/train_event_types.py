@@ -17,7 +17,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from extractor.evaluate import gold_documents, read_records
+from extractor.evaluate import gold_documents, mentioned_in, read_records
 from extractor.extract import extract_documents
 from extractor.nlp.event_types import MODEL_FILE, EventTypeModel, features, save
 from extractor.nlp.event_types import load as load_event_types
@@ -78,8 +78,7 @@ def sentence_f1(records: list[dict], config: Config) -> tuple[float, float, floa
         starts = [s["start"] for s in record["sentences"]]
         found, gold = defaultdict(set), defaultdict(set)
         for event in predicted["events"]:
-            for mention in event["mentions"]:
-                sentence = max(i for i, start in enumerate(starts) if start <= mention["trigger"]["start"])
+            for sentence in mentioned_in(event, starts):
                 found[sentence].add(event["type"])
         for event in record["events"]:
             gold[event["sentence"]].add(event["type"])
