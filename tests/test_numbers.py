@@ -161,3 +161,8 @@ def test_numbers_a_change_and_its_level_are_no_range(text):
 def test_numbers_more_currencies_by_name():
     [found] = find_numbers("liquidity worth 1 trillion rupees")
     assert found.normalized == {"value": 1000000000000, "currency": "INR"}
+
+
+def test_numbers_between_is_looked_for_before_the_low_end_only():
+    text = "$5 million and $6 million, between "
+    assert [e.text for e in merge_ranges(text, resolve_overlaps(find_numbers(text)))] == ["$5 million", "$6 million"]

@@ -258,6 +258,13 @@ _CHANGE_BEFORE = re.compile(r"\b(?:from|rose|fell|gained|lost|added|shed|jumped|
 _RANGE_BETWEEN = re.compile(r"^\s*(?:to|至|到|-|–|~|～)\s*$")
 
 
+_BETWEEN = "between "
+
+
+def _between_before(text: str, position: int) -> bool:
+    return position >= len(_BETWEEN) and text.startswith(_BETWEEN, position - len(_BETWEEN))
+
+
 def merge_ranges(text: str, entities: list[Entity]) -> list[Entity]:
     """Two amounts of the same kind written as a range, each with its unit: "100 tonnes to 105 tonnes",
     "52亿元至60亿元", "between $620 million and $660 million" become one entity with value and high."""
@@ -269,9 +276,9 @@ def merge_ranges(text: str, entities: list[Entity]) -> list[Entity]:
                 and all(low.normalized.get(k) == entity.normalized.get(k) for k in ("currency", "unit", "per_unit"))
                 and isinstance(low.normalized.get("value"), (int, float))
                 and (_RANGE_BETWEEN.match(text[low.end:entity.start])
-                     or text[low.end:entity.start] == " and " and text.startswith("between ", low.start - 8))
+                     or text[low.end:entity.start] == " and " and _between_before(text, low.start))
                 and not _CHANGE_BEFORE.search(text, max(0, low.start - 12), low.start)):
-            start = low.start - (8 if text.startswith("between ", low.start - 8) else 0)
+            start = low.start - (len(_BETWEEN) if _between_before(text, low.start) else 0)
             merged[-1] = Entity(start, entity.end, low.label, text[start:entity.end],
                                 {**low.normalized, "high": entity.normalized["value"]}, priority=low.priority)
         else:
@@ -323,7 +330,6 @@ def find_numbers(text: str) -> list[Entity]:
                                 and re.search(r"to|至|到", text[m.end("num"):m.start("high")])
                                 or re.fullmatch(r"(?:19|20)\d\d", m.group("num"))):
             # "rose from 5 % to 7 %": two levels of a change; "fiscal 2026 to 7.3%": a year, then a level
-            # "rose from 5 % to 7 %": two levels of a change, not a range
             found += [e for one in _ONE_PERCENT.finditer(text, m.start(), m.end()) if (e := _percent(one))]
         elif e := _percent(m):
             found.append(e)
