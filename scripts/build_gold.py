@@ -89,6 +89,44 @@ def _scope(sentences: list[tuple[int, int]], index: int | None, text: str, what:
     return sentences[index]
 
 
+def _identity(entity: dict[str, Any]) -> tuple[str, str]:
+    """A company's identity: its listing where the annotation gives one, else its text."""
+    normalized = entity["normalized"]
+    if normalized.get("ticker"):
+        return normalized["ticker"], normalized.get("exchange", "")
+    return entity["text"].lower(), ""
+
+
+def _companies(labels: list[dict[str, str]] | None, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each company of the document (one per identity) with its sentiment label and every mention."""
+    mentions: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for entity in entities:
+        if entity["label"] == "COMPANY":
+            mentions.setdefault(_identity(entity), []).append(entity)
+    if labels is None:
+        raise GoldError("company_sentiment is missing (write [] when the document marks no company)")
+    by_text = {entity["text"]: identity for identity, group in mentions.items() for entity in group}
+    companies = {}
+    for item in labels:
+        what = f"company_sentiment {item.get('company')!r}"
+        if item.get("label") not in SENTIMENTS:
+            raise GoldError(f"{what}: label {item.get('label')!r}")
+        identity = by_text.get(item.get("company"))
+        if identity is None:
+            raise GoldError(f"{what}: no COMPANY entity has this text")
+        if identity in companies:
+            raise GoldError(f"{what}: the company is labelled twice (as {companies[identity]['text']!r})")
+        group = mentions[identity]
+        companies[identity] = {"text": item["company"], "ticker": group[0]["normalized"].get("ticker"),
+                               "exchange": group[0]["normalized"].get("exchange"),
+                               "mentions": [[e["start"], e["end"]] for e in group],
+                               "sentiment": {"label": item["label"]}}
+    missing = [group[0]["text"] for identity, group in mentions.items() if identity not in companies]
+    if missing:
+        raise GoldError(f"company_sentiment has no label for {missing}")
+    return list(companies.values())
+
+
 def build_record(doc: dict[str, Any]) -> dict[str, Any]:
     text, sentences = _assemble(doc)
     if doc["lang"] not in ("en", "zh"):
@@ -143,6 +181,7 @@ def build_record(doc: dict[str, Any]) -> dict[str, Any]:
                        "polarity": event["polarity"], "modality": event["modality"], "confidence": 1.0})
     return {
         "id": doc["id"], "lang": doc["lang"], "published_at": doc["published_at"], "title": doc.get("title"),
+        "companies": _companies(doc.get("company_sentiment"), [entities[span] for span in spans]),
         "sentiment": {"label": doc["sentiment"]},
         "sentences": [{"start": s, "end": e, "sentiment": {"label": label}}
                       for (s, e), label in zip(sentences, labels, strict=True)],
