@@ -105,15 +105,19 @@ def _companies(labels: list[dict[str, str]] | None, entities: list[dict[str, Any
             mentions.setdefault(_identity(entity), []).append(entity)
     if labels is None:
         raise GoldError("company_sentiment is missing (write [] when the document marks no company)")
-    by_text = {entity["text"]: identity for identity, group in mentions.items() for entity in group}
+    by_text: dict[str, list[tuple[str, str]]] = {}  # a text two listings share ("BYD") names each in turn
+    for identity, group in mentions.items():
+        for text in dict.fromkeys(entity["text"] for entity in group):
+            by_text.setdefault(text, []).append(identity)
     companies = {}
     for item in labels:
         what = f"company_sentiment {item.get('company')!r}"
         if item.get("label") not in SENTIMENTS:
             raise GoldError(f"{what}: label {item.get('label')!r}")
-        identity = by_text.get(item.get("company"))
-        if identity is None:
+        candidates = by_text.get(item.get("company"))
+        if not candidates:
             raise GoldError(f"{what}: no COMPANY entity has this text")
+        identity = next((i for i in candidates if i not in companies), candidates[-1])
         if identity in companies:
             raise GoldError(f"{what}: the company is labelled twice (as {companies[identity]['text']!r})")
         group = mentions[identity]
