@@ -66,6 +66,15 @@ class Errors(metaclass=_Catalogue):
     E031 = "The models folder {path} has no {what}. Run `python scripts/build_gazetteer.py` or set models_dir."
     E032 = ("The companies file {path} cannot be used: {detail}. It is a CSV with the columns id, alias, "
             "lang, and for new companies name, ticker, exchange (setting companies_file).")
+    E033 = ("The sentiment model {path} is missing. Run `python scripts/train_sentiment.py` to train it, or "
+            "set models_dir to a folder that has it.")
+    E034 = ("The sentiment model {name!r} needs PyTorch and transformers: pip install 'extractor[transformers]' "
+            "(install torch first: pip install torch==2.13.0), or set sentiment_model = 'default'.")
+    E035 = ("The sentiment model {name!r} cannot be loaded: {detail}. Give a Hugging Face sequence-"
+            "classification model name that is in your local cache, or the path of a saved model folder.")
+    E036 = ("Cannot tell which of the sentiment model {name!r}'s labels {labels} mean negative, neutral and "
+            "positive. Map them with the setting sentiment_labels, e.g. 'LABEL_0=negative,LABEL_1=neutral,"
+            "LABEL_2=positive' (a label left out counts as neutral).")
     E040 = "Database {path} does not exist. Create it with `extractor process INPUT --db {path}`."
     E041 = (
         "The query tried to change the database, which `extractor sql` opens read-only: {detail}. "

@@ -25,6 +25,7 @@ from typing import Any
 
 from .extract import extract_documents
 from .inputs import Document
+from .nlp.targeted_sentiment import identity
 from .settings import DEFAULT_CONFIG, Config
 
 SENTIMENTS = ("positive", "negative", "neutral")
@@ -91,7 +92,7 @@ class _Scorer:
         self.events = {level: (Counter(), Counter(), Counter()) for level in ("sentence", "document")}
         self.arguments = (Counter(), Counter(), Counter())
         self.modality = Counter()
-        self.sentiment = {level: [] for level in ("document", "sentence")}
+        self.sentiment = {level: [] for level in ("document", "sentence", "company")}
         self.confusions: Counter = Counter()
         self.missed: list[dict[str, Any]] = []
         self.spurious: list[dict[str, Any]] = []
@@ -196,6 +197,18 @@ class _Scorer:
             best = max(overlaps, key=lambda o: o[0], default=(0, None))
             found = best[1]["sentiment"]["label"] if best[1] is not None and best[0] > 0 else "none"
             self.sentiment["sentence"].append((sentence["sentiment"]["label"], found))  # none counts as wrong
+        self._company_sentiment(gold, predicted)
+
+    def _company_sentiment(self, gold: dict[str, Any], predicted: dict[str, Any]) -> None:
+        """Each gold company against the predicted company that its mentions were linked to (the
+        predicted COMPANY entity overlapping most of them); a company not found counts as wrong."""
+        labels = {identity(c, c["name"]): c["sentiment"]["label"] for c in predicted.get("companies") or []}
+        entities = [e for e in predicted["entities"] if e["label"] == "COMPANY"]
+        for company in gold.get("companies") or []:
+            linked = Counter(identity(e["normalized"], e["text"]) for start, end in company["mentions"]
+                             for e in entities if e["start"] < end and start < e["end"])
+            found = labels.get(linked.most_common(1)[0][0], "none") if linked else "none"
+            self.sentiment["company"].append((company["sentiment"]["label"], found))
 
 
 def _sentiment_scores(pairs: list[tuple[str, str]]) -> dict[str, Any]:
@@ -268,6 +281,8 @@ def headline(scores: dict[str, Any]) -> dict[str, float]:
         "sentiment.document.macro_f1": scores["sentiment"]["document"]["macro_f1"],
         "sentiment.sentence.accuracy": scores["sentiment"]["sentence"]["accuracy"],
         "sentiment.sentence.macro_f1": scores["sentiment"]["sentence"]["macro_f1"],
+        "sentiment.company.accuracy": scores["sentiment"]["company"]["accuracy"],
+        "sentiment.company.macro_f1": scores["sentiment"]["company"]["macro_f1"],
     }
 
 

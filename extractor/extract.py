@@ -44,7 +44,9 @@ def _run(documents: list[Document], config: Config) -> dict[int, Doc | Exception
     again alone, from a fresh Doc, so that only the one at fault gets an error record."""
     lang = documents[0].lang or config.default_lang
     nlp = load_pipeline(lang, en_model=config.en_model, models_dir=config.models_path.resolve(),
-                        companies_file=config.companies_path, event_type_model=config.event_type_model)
+                        companies_file=config.companies_path, event_type_model=config.event_type_model,
+                        sentiment=(config.sentiment_model, config.sentiment_labels, config.sentiment_batch_size,
+                                   config.sentiment_max_tokens))
     nlp.max_length = max(nlp.max_length, config.max_document_chars)  # the setting is the limit
     try:
         made = [make_doc(nlp, d.text, _published_date(d)) for d in documents]

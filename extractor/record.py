@@ -8,10 +8,11 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .inputs import Document
-from .nlp.sentiment import document_score, label_of
+from .nlp.sentiment import label_of, weighted_score
 from .nlp.spans import Entity
+from .nlp.targeted_sentiment import company_sentiments
 
-RECORD_KEYS = ("id", "lang", "published_at", "title", "sentiment", "sentences", "entities", "events",
+RECORD_KEYS = ("id", "lang", "published_at", "title", "sentiment", "sentences", "companies", "entities", "events",
                "errors")
 
 
@@ -22,10 +23,6 @@ def is_failure(error: dict[str, Any]) -> bool:
 
 def failed(record: dict[str, Any]) -> bool:
     return any(is_failure(error) for error in record["errors"])
-
-
-def _sentiment(score: float) -> dict[str, Any]:
-    return {"label": label_of(score), "score": score}
 
 
 def _entity(entity: Entity) -> dict[str, Any]:
@@ -61,17 +58,21 @@ def build_record(document: Document, doc: Doc | None, *, include_text: bool = Fa
         "title": document.title,
         "sentiment": None,
         "sentences": [],
+        "companies": [],
         "entities": [],
         "events": [],
         "errors": document.errors,
     }
     if doc is not None:
-        scores = doc._.extractor_sentence_scores
+        sentiments = doc._.extractor_sentence_sentiment
         news = _news_per_sentence(doc)
-        record["sentiment"] = _sentiment(document_score(
-            [(score, cues, n) for (score, cues), n in zip(scores, news, strict=True)]))
-        record["sentences"] = [{"start": start, "end": end, "sentiment": _sentiment(score)}
-                               for (start, end), (score, _) in zip(doc._.extractor_sentences, scores, strict=True)]
+        score = weighted_score([(sentiment, 1 + n) for sentiment, n in zip(sentiments, news, strict=True)])
+        record["sentiment"] = {"label": label_of(score), "score": score}
+        record["sentences"] = [{"start": start, "end": end, "sentiment": sentiment._asdict()}
+                               for (start, end), sentiment in zip(doc._.extractor_sentences, sentiments, strict=True)]
+        record["companies"] = company_sentiments(doc._.extractor_entities, doc._.extractor_events,
+                                                 doc._.extractor_sentences, doc._.extractor_clause_sentiment.at,
+                                                 sentiments, news)
         record["entities"] = [_entity(e) for e in doc._.extractor_entities]
         record["events"] = [
             {"type": e.type, "subtype": e.subtype, "trigger": _trigger(e.trigger),

@@ -59,6 +59,15 @@ SETTINGS = (
             lambda value: value in ("en", "zh"), "'en' or 'zh'"),
     Setting("event_type_model", bool, "Let the event-type model (models/event_types.json) add events of the "
             "types it is sure a sentence tells where no rule found them; false for rules alone."),
+    Setting("sentiment_model", str, "'default' (models/sentiment.json, trained by scripts/train_sentiment.py) or a "
+            "Hugging Face sequence-classification model: a name in the local cache or a saved folder's path "
+            "(needs pip install 'extractor[transformers]').", lambda value: bool(value.strip()), "a model name"),
+    Setting("sentiment_labels", str, "How a Hugging Face model's labels map to ours, e.g. 'LABEL_0=negative,"
+            "LABEL_1=neutral,LABEL_2=positive'; empty to go by the labels' names (positive, Negative, NEU...)."),
+    Setting("sentiment_batch_size", int, "Sentences per batch given to a Hugging Face sentiment model.",
+            lambda value: value > 0, "a positive integer"),
+    Setting("sentiment_max_tokens", int, "Longer sentences are cut to this many tokens for a Hugging Face "
+            "sentiment model.", lambda value: value > 0, "a positive integer"),
 )
 
 
@@ -71,6 +80,10 @@ class Config:
     batch_size: int
     default_lang: str
     event_type_model: bool
+    sentiment_model: str
+    sentiment_labels: str
+    sentiment_batch_size: int
+    sentiment_max_tokens: int
 
     def with_overrides(self, **overrides: Any) -> Config:
         """A copy with the given settings replaced (and checked); ``None`` values are ignored."""

@@ -32,6 +32,8 @@ GOLD = {
          "sentence": 1, "arguments": [{"role": "security", "text": "Zijin Mining", "start": 27, "end": 39}],
          "date": None, "polarity": "negative", "modality": "asserted", "confidence": 1.0},
     ],
+    "companies": [{"text": "Zijin Mining", "ticker": "601899", "exchange": "SSE", "mentions": [[27, 39]],
+                   "sentiment": {"label": "negative"}}],
     "errors": [],
 }
 
@@ -39,7 +41,19 @@ GOLD = {
 def _prediction():
     predicted = copy.deepcopy(GOLD)
     predicted["sentences"] = [{"start": 0, "end": 45, "sentiment": {"label": "positive"}}]  # cut differently
+    predicted["companies"] = [{"name": "Zijin Mining Group Co., Ltd.", "ticker": "601899", "exchange": "SSE",
+                               "id": None, "mentions": 1, "sentiment": {"label": "negative", "score": -0.4}}]
     return predicted
+
+
+def test_company_sentiment_is_read_from_the_company_its_mentions_are_linked_to():
+    wrong = _prediction()
+    wrong["companies"][0]["sentiment"]["label"] = "positive"
+    assert headline(evaluate([GOLD], [wrong]))["sentiment.company.accuracy"] == 0.0
+    unlinked = _prediction()
+    unlinked["entities"] = [e for e in unlinked["entities"] if e["label"] != "COMPANY"]
+    scores = evaluate([GOLD], [unlinked])["sentiment"]["company"]
+    assert scores["accuracy"] == 0.0 and scores["confusion"] == {"negative->none": 1}
 
 
 def test_evaluate_perfect_prediction_scores_one():

@@ -37,7 +37,7 @@ def test_store_tables_wal_and_migrations(sample_db):
     assert {"events_flat", "event_arguments_flat", "company_daily_signals"} <= set(db.view_names())
     assert db.journal_mode == "wal"
     applied = [row["name"] for row in db["_sqlite_migrations"].rows]
-    assert applied == ["m001_initial", "m002_event_mentions"]
+    assert applied == ["m001_initial", "m002_event_mentions", "m003_company_sentiment"]
     assert db["companies"].count > 15000
 
 
@@ -122,3 +122,16 @@ def test_store_an_event_told_twice_is_one_row_with_two_mentions(sample_db):
                          "JOIN event_mentions m ON m.event_id = e.id GROUP BY e.id"))
     assert rows and all(row["mention_count"] == row["n"] for row in rows)
     assert any(row["n"] >= 2 for row in rows)
+
+
+def test_store_each_company_has_its_sentiment_and_the_signals_read_it(sample_db):
+    db = open_db(str(sample_db))
+    rows = list(db.query("SELECT s.company_id, s.company_name, s.label, s.score FROM sentiments s "
+                         "WHERE s.scope = 'company' AND s.company_id IS NOT NULL"))
+    assert rows and all(row["label"] in ("positive", "negative", "neutral") and -1 <= row["score"] <= 1
+                        for row in rows)
+    signal = next(db.query(
+        "SELECT g.mean_sentiment, s.score FROM company_daily_signals g JOIN sentiments s "
+        "ON s.company_id = g.company_id AND s.scope = 'company' JOIN documents d ON d.id = s.document_id "
+        "WHERE g.documents = 1 AND date(d.published_at) = g.day LIMIT 1"))
+    assert signal["mean_sentiment"] == pytest.approx(signal["score"], abs=1e-4)

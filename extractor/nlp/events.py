@@ -11,7 +11,7 @@ from typing import Any
 
 from .event_types import EventTypeModel
 from .rules import EVENT_ROLES, EVENT_SCHEMA, RULES, Rule
-from .sentiment import label_of
+from .sentiment import PolarityAt
 from .spans import Entity, in_span
 
 _NEGATED = {"en": re.compile(r"\b(?:not|no|never|didn't|did not|won't|will not|denied|denies|without|"
@@ -276,13 +276,13 @@ def _trigger(text: str, start: int, end: int) -> Entity:
 
 
 def _event(rule: Rule, subtype: str, trigger: Entity, sentence: int, arguments_from: list[Entity],
-           doc: _Document, bounds: tuple[int, int], sentiment: float, own: tuple[int, int] | None) -> Event:
+           doc: _Document, bounds: tuple[int, int], polarity_at: PolarityAt, own: tuple[int, int] | None) -> Event:
     event = Event(rule.type, subtype, trigger, sentence)
     clause = _clause(doc.text, trigger, bounds)
     event.arguments = _arguments(rule, arguments_from, trigger, doc.text, clause, own)
     event.date = _date(event.arguments) or _paragraph_date(doc.newlines, *doc.dates, trigger.start)
     event.modality = _modality(doc.text[clause[0]:trigger.start], doc.lang, rule.type)
-    event.polarity = _POLAR.get(subtype) or label_of(sentiment)
+    event.polarity = _POLAR.get(subtype) or polarity_at(trigger.start).label
     filled = {a["role"] for a in event.arguments}
     if rule.core:
         event.confidence = round(0.5 + 0.4 * sum(r in filled for r in rule.core) / len(rule.core), 2)
@@ -290,8 +290,10 @@ def _event(rule: Rule, subtype: str, trigger: Entity, sentence: int, arguments_f
 
 
 def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Entity], lang: str,
-                sentence_scores: list[float], type_model: EventTypeModel | None = None) -> list[Event]:
-    """Events of every rule in every sentence; ``sentences`` are (start, end) offsets.
+                polarity_at: PolarityAt, type_model: EventTypeModel | None = None) -> list[Event]:
+    """Events of every rule in every sentence; ``sentences`` are (start, end) offsets; ``polarity_at``
+    gives the sentiment at a position (its clause's), which is an event's polarity where its subtype
+    does not say.
 
     Arguments, subtype and modality are read within CONTEXT characters of the trigger, so a
     "sentence" of a whole flattened table costs no more per event than a short one.
@@ -332,10 +334,10 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                                       if seg_start < 0 or scope_start <= e.start < seg_end
                                       or e.label not in _SEGMENTED_LABELS]
                     event = _event(rule, subtype, _trigger(text, *match.span()), index, candidates, doc, (start, end),
-                                   sentence_scores[index], own)
+                                   polarity_at, own)
                     events += _respectively(event, candidates, doc.text, (start, end))
         if type_model is not None:
-            events += _unruled(type_model, doc, index, (start, end), labels, events[first:], sentence_scores[index])
+            events += _unruled(type_model, doc, index, (start, end), labels, events[first:], polarity_at)
     return events
 
 
@@ -349,7 +351,7 @@ def _admits(rule: Rule, labels: set[str], lang: str) -> bool:
 
 
 def _unruled(type_model: EventTypeModel, doc: _Document, index: int, bounds: tuple[int, int], labels: set[str],
-             events: list[Event], sentiment: float) -> list[Event]:
+             events: list[Event], polarity_at: PolarityAt) -> list[Event]:
     """Events of the types the model is sure a sentence tells and no rule found there (``events``: the
     sentence's; ``labels``: its entities'), each with the word that weighs most for its type as the
     trigger, its subtype from the type's rules' words (else the schema's first) and its arguments as a
@@ -369,8 +371,8 @@ def _unruled(type_model: EventTypeModel, doc: _Document, index: int, bounds: tup
         allowed = EVENT_SCHEMA[event_type]["subtypes"]
         subtype = next((s for s in (_subtype(rule, trigger.text, sentence) for rule in rules) if s in allowed),
                        allowed[0])
-        event = _event(rules[0], subtype, trigger, index, doc.near(trigger.start, bounds), doc, bounds, sentiment,
-                       None)
+        event = _event(rules[0], subtype, trigger, index, doc.near(trigger.start, bounds), doc, bounds,
+                       polarity_at, None)
         event.confidence = MODEL_CONFIDENCE
         added.append(event)
     return added

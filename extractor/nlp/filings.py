@@ -28,7 +28,7 @@ from typing import Any
 from ..parse.sec import LEGACY_ITEMS, item_sections
 from .events import Event, argument_of
 from .rules import EVENT_ROLES
-from .sentiment import label_of
+from .sentiment import PolarityAt
 from .spans import Entity, in_span
 
 _FORM_8K = re.compile(r"FORM\s*8-K|CURRENT\s+REPORT", re.I)
@@ -69,7 +69,7 @@ class _Filing:
     text: str
     sentences: list[tuple[int, int]]
     entities: list[Entity]
-    scores: list[float]
+    polarity_at: PolarityAt
     registrant: Entity | None
     exhibits: int  # where the first EX-99 exhibit starts (len(text) when none)
 
@@ -254,7 +254,7 @@ def _results(filing: _Filing, section: tuple[int, int], events: list[Event]) -> 
             span = trigger.span()
         among = [x for x in _sentence_entities(filing, index) if x.label not in ("MONEY", "PERCENT")]
         report = filing.make("financial_report", "results", span, index, among,
-                             polarity=label_of(filing.scores[index]) if index < len(filing.scores) else "neutral")
+                             polarity=filing.polarity_at(span[0]).label)
         made.append(report)
     roles = {a["role"] for a in report.arguments}
     if amount and "amount" not in roles:
@@ -366,7 +366,7 @@ def is_filing(text: str) -> bool:
 
 
 def filing_events(text: str, sentences: list[tuple[int, int]], entities: list[Entity], lang: str,
-                  events: list[Event], sentence_scores: list[float]) -> list[Event]:
+                  events: list[Event], polarity_at: PolarityAt) -> list[Event]:
     """``events`` (the rules') with those of the 8-K's items added; other texts are left as they are."""
     if lang != "en" or not is_filing(text):
         return events
@@ -376,7 +376,7 @@ def filing_events(text: str, sentences: list[tuple[int, int]], entities: list[En
     headings = [(start, end) for _, start, end, _ in sections]
     kept = [e for e in events if not any(s <= e.trigger.start < h for s, h in headings)]
     exhibit = _EXHIBIT_LINE.search(text)
-    filing = _Filing(text, sentences, entities, sentence_scores, _registrant(text, entities),
+    filing = _Filing(text, sentences, entities, polarity_at, _registrant(text, entities),
                      exhibit.start() if exhibit else len(text))
     done: set[str] = set()
     for code, _, heading_end, stop in sections:

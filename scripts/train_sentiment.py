@@ -1,0 +1,115 @@
+"""Train the default sentiment model (extractor/nlp/sentiment.py) on the project's own sentences.
+
+    python scripts/train_sentiment.py
+
+A multinomial logistic regression over the features of extractor/nlp/sentiment_features.py, fitted by
+full-batch gradient descent (Adam) with an L2 penalty: no randomness, so the same corpus gives the
+same model. Data: every sentence of corpus/sentiment/*.jsonl. The penalty is chosen on a held-out
+fifth of those sentences (by a hash of the id) together with the sentences of the gold dev split;
+then the model is trained on all of corpus/sentiment and written to models/sentiment.json. The
+gold test split is never read here: `extractor evaluate corpus/gold/test.jsonl` scores the result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+
+from extractor.nlp.sentiment import LABELS, MODEL_FILE, LinearSentiment, save_linear, sentiment_of
+from extractor.nlp.sentiment_features import features
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus" / "sentiment"
+DEV = ROOT / "corpus" / "gold" / "dev.jsonl"
+PENALTIES = (0.001, 0.002, 0.004, 0.008, 0.016)
+STEPS, RATE = 400, 0.05
+Sentence = tuple[str, str, str]  # text, lang, label
+
+
+def corpus_sentences() -> tuple[list[Sentence], list[Sentence]]:
+    """(training, held out): a fifth of corpus/sentiment is held out, by a hash of each id."""
+    train, held = [], []
+    for path in sorted(CORPUS.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            held_out = int(hashlib.sha256(item["id"].encode()).hexdigest(), 16) % 5 == 0
+            (held if held_out else train).append((item["text"], item["lang"], item["label"]))
+    return train, held
+
+
+def gold_sentences(path: Path) -> list[Sentence]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        out += [(record["text"][s["start"]:s["end"]], record["lang"], s["sentiment"]["label"])
+                for s in record["sentences"]]
+    return out
+
+
+def train(sentences: list[Sentence], penalty: float) -> LinearSentiment:
+    """Minimise the mean log-loss + penalty/2 * |W|^2 over the sentences."""
+    rows = [sorted(features(text, lang)) for text, lang, _ in sentences]
+    vocabulary = sorted({f for row in rows for f in row})
+    index = {f: i for i, f in enumerate(vocabulary)}
+    columns = np.array([index[f] for row in rows for f in row])
+    starts = np.cumsum([0] + [len(row) for row in rows])[:-1]  # every row has a feature (lex:*)
+    owner = np.repeat(np.arange(len(rows)), [len(row) for row in rows])
+    gold = np.zeros((len(rows), 3))
+    gold[np.arange(len(rows)), [LABELS.index(label) for _, _, label in sentences]] = 1
+    weights, bias = np.zeros((len(vocabulary), 3)), np.zeros(3)
+    moments = [np.zeros_like(weights), np.zeros_like(weights), np.zeros(3), np.zeros(3)]
+    for step in range(1, STEPS + 1):
+        logits = np.add.reduceat(weights[columns], starts) + bias
+        probabilities = np.exp(logits - logits.max(axis=1, keepdims=True))
+        probabilities /= probabilities.sum(axis=1, keepdims=True)
+        error = (probabilities - gold) / len(rows)
+        grad_weights = np.zeros_like(weights)
+        np.add.at(grad_weights, columns, error[owner])
+        grad_weights += penalty * weights
+        for value, grad, first, second in ((weights, grad_weights, 0, 1), (bias, error.sum(axis=0), 2, 3)):
+            moments[first] = 0.9 * moments[first] + 0.1 * grad
+            moments[second] = 0.999 * moments[second] + 0.001 * grad * grad
+            value -= RATE * (moments[first] / (1 - 0.9 ** step)) / (np.sqrt(moments[second] / (1 - 0.999 ** step)) + 1e-8)
+    kept = {f: [round(float(w), 4) for w in weights[i]] for f, i in index.items() if np.abs(weights[i]).max() >= 1e-3}
+    return LinearSentiment(kept, [round(float(b), 4) for b in bias])
+
+
+def scores(model: LinearSentiment, sentences: list[Sentence]) -> dict[str, float]:
+    """Accuracy and macro-F1 of the model's labels."""
+    pairs = []
+    for lang in ("en", "zh"):
+        chosen = [s for s in sentences if s[1] == lang]
+        found = model.probabilities([text for text, _, _ in chosen], lang)
+        pairs += [(label, sentiment_of(p).label) for (_, _, label), p in zip(chosen, found, strict=True)]
+    f1 = []
+    for label in LABELS:
+        tp = sum(g == label == p for g, p in pairs)
+        wrong = sum((g == label) != (p == label) for g, p in pairs)
+        f1.append(2 * tp / (2 * tp + wrong) if tp else 0.0)
+    return {"n": len(pairs), "accuracy": round(sum(g == p for g, p in pairs) / len(pairs), 3),
+            "macro_f1": round(sum(f1) / len(f1), 3)}
+
+
+def main() -> None:
+    train_part, held = corpus_sentences()
+    dev = gold_sentences(DEV)
+    print(f"corpus/sentiment: {len(train_part)} training, {len(held)} held out; gold dev: {len(dev)} sentences")
+    results = {}
+    for penalty in PENALTIES:
+        model = train(train_part, penalty)
+        results[penalty] = {"held_out": scores(model, held), "gold_dev": scores(model, dev)}
+        print(f"penalty {penalty}: held out {results[penalty]['held_out']}, gold dev {results[penalty]['gold_dev']}")
+    best = max(PENALTIES, key=lambda p: results[p]["held_out"]["macro_f1"] + results[p]["gold_dev"]["macro_f1"])
+    model = train(train_part + held, best)
+    meta = {"penalty": best, "sentences": len(train_part) + len(held), "features": len(model.weights),
+            "chosen_on": results[best]}
+    save_linear(ROOT / "models" / MODEL_FILE, model, meta)
+    print(f"chose penalty {best}; trained on {meta['sentences']} sentences, {meta['features']} features kept; "
+          f"wrote models/{MODEL_FILE}")
+
+
+if __name__ == "__main__":
+    main()
