@@ -72,7 +72,8 @@ def train(sentences: list[Sentence], penalty: float) -> LinearSentiment:
         for value, grad, first, second in ((weights, grad_weights, 0, 1), (bias, error.sum(axis=0), 2, 3)):
             moments[first] = 0.9 * moments[first] + 0.1 * grad
             moments[second] = 0.999 * moments[second] + 0.001 * grad * grad
-            value -= RATE * (moments[first] / (1 - 0.9 ** step)) / (np.sqrt(moments[second] / (1 - 0.999 ** step)) + 1e-8)
+            mean, spread = moments[first] / (1 - 0.9 ** step), moments[second] / (1 - 0.999 ** step)
+            value -= RATE * mean / (np.sqrt(spread) + 1e-8)
     kept = {f: [round(float(w), 4) for w in weights[i]] for f, i in index.items() if np.abs(weights[i]).max() >= 1e-3}
     return LinearSentiment(kept, [round(float(b), 4) for b in bias])
 
