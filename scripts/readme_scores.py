@@ -57,7 +57,9 @@ def tables(scores: dict) -> str:
                  f"{scores['modality']['accuracy'] * 100:.0f} % of the detected events. Sentiment: "
                  f"documents {sentiment['document']['accuracy']:.2f} accuracy (macro-F1 "
                  f"{sentiment['document']['macro_f1']:.2f}), sentences {sentiment['sentence']['accuracy']:.2f} "
-                 f"({sentiment['sentence']['macro_f1']:.2f}).")
+                 f"({sentiment['sentence']['macro_f1']:.2f}), companies {sentiment['company']['accuracy']:.2f} "
+                 f"({sentiment['company']['macro_f1']:.2f}); the options measured and the model's card: "
+                 "models/SENTIMENT.md.")
     return "\n".join(lines)
 
 
