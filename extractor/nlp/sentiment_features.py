@@ -111,6 +111,11 @@ def _english(text: str) -> list[str]:
     return found + [_balance(balance)]
 
 
+def _negated_zh(text: str, at: int) -> bool:
+    """Whether a negation (未, 不再 ...) stands just before position ``at``."""
+    return any(n in text[max(0, at - NEGATION_REACH):at] for n in ZH_NEGATORS)
+
+
 def _chinese(text: str) -> list[str]:
     found = []
     for run in _CJK_RUN.findall(text):
@@ -121,13 +126,11 @@ def _chinese(text: str) -> list[str]:
         before = text[max(0, match.start() - ZH_WINDOW):match.start()]
         things = _ZH_THING.findall(before)
         feature = _direction_feature(match.group() in ZH_UP, things[-1] if things else None, ZH_GOOD)
-        negated = any(n in text[max(0, match.start() - NEGATION_REACH):match.start()] for n in ZH_NEGATORS)
-        found.append(f"neg:{feature}" if negated else feature)
+        found.append(f"neg:{feature}" if _negated_zh(text, match.start()) else feature)
     balance = 0
     for sign, pattern in _ZH_CUES.items():
         for match in pattern.finditer(text):
-            negated = any(n in text[max(0, match.start() - NEGATION_REACH):match.start()] for n in ZH_NEGATORS)
-            balance += -sign if negated else sign
+            balance += -sign if _negated_zh(text, match.start()) else sign
     found.append(_balance(balance))
     # English words and figures inside Chinese text (tickers, "EPS", "%") still count
     found += [f"w:{t}" for t in _EN_TOKEN.findall(text.lower()) if not _NUMBER.match(t)]

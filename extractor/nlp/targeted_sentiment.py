@@ -41,6 +41,14 @@ def split_clauses(text: str, start: int, end: int, lang: str) -> list[tuple[int,
     return clauses or [(start, end)]
 
 
+def pieces_to_score(text: str, sentences: list[tuple[int, int]], lang: str
+                    ) -> tuple[list[list[tuple[int, int]]], list[tuple[int, int]]]:
+    """Each sentence's clauses, and what the model scores: every sentence, then the clauses of the
+    sentences that split (the order ``clause_sentiments`` reads them in)."""
+    clauses = [split_clauses(text, start, end, lang) for start, end in sentences]
+    return clauses, sentences + [clause for parts in clauses if len(parts) > 1 for clause in parts]
+
+
 class ClauseSentiments:
     """Sentiment at any position of the text: its clause's where that says something, else its sentence's."""
 
