@@ -1,0 +1,1 @@
+"""Collecting documents from sources: feeds, news pages, SEC EDGAR and Chinese exchanges."""
