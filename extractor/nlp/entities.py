@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 from .dates import find_dates, resolve_comparisons
 from .gazetteer import Gazetteer, name_key, normalized_entry
-from .names import find_datelines, find_institutions, find_surname_mentions, find_titled_people
+from .names import (find_company_short_names, find_datelines, find_institutions, find_surname_mentions,
+                    find_titled_people)
 from .numbers import find_numbers, merge_ranges
 from .people import find_chinese_people
 from .spans import Entity, resolve_overlaps
@@ -205,6 +206,8 @@ def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | No
     else:
         entities = resolve_overlaps(entities + find_surname_mentions(text, entities))
     _link_by_name(entities, gazetteer)
+    if not chinese:
+        entities = resolve_overlaps(entities + find_company_short_names(text, entities))
     _with_legal_suffix(text, entities)
     entities = resolve_overlaps(entities + _link_references(text, entities))
     _choose_listings(text, entities, gazetteer, tickers)

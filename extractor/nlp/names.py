@@ -109,3 +109,60 @@ def find_surname_mentions(text: str, entities: list[Entity]) -> list[Entity]:
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")\b")
     return [Entity(m.start(), m.end(), "PERSON", m.group(), {}, priority=1)
             for m in pattern.finditer(text) if m.start() >= surnames[m.group()] and not inside_a_person(m.start())]
+
+
+# First words of company names that name something else when they stand alone.
+_GENERIC_FIRST_WORDS = frozenset(
+    "The China Chinese American British General National International Global United First New Great Royal "
+    "Bank Hong Hang Shanghai Shenzhen Beijing Asia Asian Pacific Western Eastern Northern Southern North South "
+    "East West Central Federal State US U.S. Japan Japanese Korea Korean India Indian Canadian Australian Texas "
+    "European Euro Standard Union Capital Digital Energy Mining Resources Industrial Financial Securities "
+    "Investment Holdings Group Gold Silver Copper Steel Oil Tech Technology Property Real Insurance Retail Auto "
+    "Airline Chip Utility Consumer Healthcare Media Telecom Defence Defense Shipping Brokerage Lender Its Their "
+    "Those These Both Other Such All Some Most Many Class Common Preferred Ordinary Treasury Blue Small Big "
+    "Wall Street Emerging Market Markets Stock Share Shares".split())
+_SUFFIX_WORDS = frozenset("Inc Corp Corporation Co Company Ltd Limited plc PLC LLC Group Holdings AG SA NV SE".split())
+# "Freeport shares gained 2.3%": a name right before shares/stock that moves is a company's
+_SHARES_OF = re.compile(r"\b((?-i:[A-Z][\w&.'-]*)(?: (?-i:[A-Z][\w&.'-]*)){0,2})(?:['’]s)? (?:shares|stock|ADRs)\b"
+                        r"(?= (?:were |was |have |had |has )?(?:rose|fell|gained|lost|jumped|slid|slipped|dropped|"
+                        r"climbed|surged|tumbled|plunged|rallied|added|closed|ended|finished|traded|edged|eased|"
+                        r"declined|advanced|sank|soared|slumped|little changed|flat|up|down|higher|lower))")
+
+
+def find_company_short_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """Later mentions of a company by a shorter name: the first word of its name ("Freeport" after
+    "Freeport-McMoRan Inc") or its initials ("TI" after "Texas Instruments"), and a name the model
+    missed right before shares that move ("Uber shares were flat")."""
+    places = {e.text for e in entities if e.label in ("GPE", "PERSON", "INDEX", "COMMODITY")}
+    short: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.label != "COMPANY" or entity.normalized.get("reference"):
+            continue
+        words = [w for w in re.split(r"[\s-]+", entity.text) if w.strip(".,") not in _SUFFIX_WORDS]
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        first = words[0]
+        if len(first) >= 3 and first.isalpha() and first not in _GENERIC_FIRST_WORDS and first not in places:
+            short.setdefault(first, entity)
+        initials = "".join(w[0] for w in words)
+        if 2 <= len(initials) <= 4 and initials.isalpha():
+            short.setdefault(initials, entity)
+    taken = sorted((e.start, e.end) for e in entities)
+    starts = [start for start, _ in taken]
+
+    def inside_an_entity(position: int) -> bool:
+        i = bisect_right(starts, position) - 1
+        return i >= 0 and taken[i][1] > position
+
+    found = []
+    if short:
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(short, key=len, reverse=True)))
+                             + r")(?![\w-])")
+        found = [Entity(m.start(), m.end(), "COMPANY", m.group(), dict(short[m.group()].normalized), priority=1)
+                 for m in pattern.finditer(text)
+                 if m.start() >= short[m.group()].end and not inside_an_entity(m.start())]
+    for m in _SHARES_OF.finditer(text):
+        name = m.group(1)
+        if name not in places and name.split()[0] not in _GENERIC_FIRST_WORDS and not inside_an_entity(m.start(1)):
+            found.append(Entity(m.start(1), m.end(1), "COMPANY", name, {}, priority=0))
+    return found
