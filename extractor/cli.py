@@ -85,9 +85,9 @@ class _Progress:
         self.enabled = sys.stderr.isatty()
         self.label, self.count, self.failed = label, 0, 0
 
-    def __call__(self, document: Document, record: dict[str, Any]) -> None:
+    def __call__(self, document: Document, record: dict[str, Any] | None) -> None:
         self.count += 1
-        self.failed += failed(record)
+        self.failed += record is not None and failed(record)
         if self.enabled:
             click.echo(f"\r{self.label}: {self.count} documents, {self.failed} with errors",
                        err=True, nl=False)
@@ -248,6 +248,45 @@ def evaluate_command(ctx: click.Context, gold: tuple[str, ...], predictions: str
             if name != "pages":
                 click.echo(f"  {name:<12} precision {row['precision']:.3f}  recall {row['recall']:.3f}  "
                            f"F1 {row['f1']:.3f}  ({row['seconds']:.1f} s)")
+
+
+def _crawl_summary(summary: Any, db_path: str) -> str:
+    return (f"{summary.polls} source polls ({summary.unchanged_listings} listings unchanged): "
+            f"{summary.found} items listed, {summary.known} already stored, {summary.fetched} fetched; "
+            f"{summary.stored} documents stored, {summary.duplicates} duplicates of stored text, "
+            f"{summary.failed} failures; in {db_path}.")
+
+
+@cli.command(name="crawl")
+@click.argument("sources_path", metavar="SOURCES", default="sources.toml", type=click.Path(dir_okay=False))
+@db_option
+@click.option("--once/--watch", default=True, show_default=True,
+              help="Poll every source once, or keep polling each on its interval until interrupted.")
+@click.pass_context
+def crawl_command(ctx: click.Context, sources_path: str, db_path: str, once: bool) -> None:
+    """Collect new documents from the sources in SOURCES (TOML) and process them into the database.
+
+    In Python: extractor.crawl.run.crawl(load_sources(path), db_path=..., watch=...)
+    """
+    from .crawl.run import crawl  # imported here: the HTTP, feed and PDF libraries load only for crawls
+    from .crawl.sources import load_sources
+
+    config = _config(ctx)
+    progress = _Progress("crawl")
+    try:
+        summary = crawl(load_sources(sources_path), db_path=db_path, config=config, watch=not once,
+                        on_record=progress)
+    except ExtractorError as e:
+        raise click.ClickException(str(e)) from e
+    except KeyboardInterrupt:
+        progress.close()
+        click.echo("Stopped; what was stored is kept, and the next crawl goes on from there.", err=True)
+        ctx.exit(130)
+    progress.close()
+    _report_errors(summary.errors)
+    click.echo(_crawl_summary(summary, db_path))
+    if summary.failed:
+        ctx.exit(1)
 
 
 @cli.command(name="demo")

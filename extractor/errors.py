@@ -93,7 +93,66 @@ class Errors(metaclass=_Catalogue):
             "(the accession's .txt file) again.")
     E062 = ("{input}: the SEC EDGAR submission is truncated: {detail}. Download the complete submission "
             "(the accession's .txt file) again.")
+    # PDF announcements (extractor/parse/pdf.py)
+    E064 = ("{input}: the PDF is encrypted ({detail}); its text cannot be read. Download an unprotected copy, "
+            "or remove the password with a PDF tool.")
+    E065 = ("{input}: not a readable PDF: {detail}. Download it again; if the body is HTML or text, "
+            "read it as such (sniff_document_kind tells which).")
+    E066 = ("{input}: the PDF has {pages} page(s) but no text layer (scanned images?). Run OCR on it "
+            "(e.g. ocrmypdf) and read the result.")
+    E067 = "{input}: the PDF is {size:,} bytes, over the limit of {limit:,} (max_bytes). Raise the limit to read it."
+    # SEC EDGAR and exchange listings (extractor/crawl/sec_edgar.py, cn_exchanges.py)
+    E068 = ("{url}: SEC refused the request (HTTP {status}{detail}). SEC EDGAR answers automated requests only "
+            "when they declare a User-Agent with a name and a contact email, e.g. "
+            "user_agent = \"Jane Doe jane.doe@example.com\" in [crawl]; the one sent was {user_agent!r}.")
+    E069 = ("{url}: SEC's request-rate limit was exceeded (HTTP {status}). Keep to 10 requests per second or "
+            "fewer (rate_limits = {{\"sec.gov\" = 10}}) and wait about 10 minutes before trying again.")
+    E085 = ("{url}: SEC EDGAR denied access (HTTP 403 {detail}) although the User-Agent is declared: the path "
+            "does not exist or is not public yet (e.g. a future quarter's index). Check the CIK, accession "
+            "number and file name.")
+    E086 = "{source} {url}: the response is not a readable {what}: {detail}. Nothing was taken from it."
+    E087 = "{source} {url}: item {index} was skipped: {detail}. The other items were kept."
+    E088 = ("{input}: only the first {pages} of {total} pages were read (max_pages); raise the limit to read "
+            "the rest.")
+    # Fetching (extractor/crawl/fetch.py, netguard.py, robots.py): a fetch never raises, its Response carries these
+    E070 = "{url}: not a URL the crawler can fetch ({detail}). Give an absolute http:// or https:// URL."
+    E071 = ("{url}: {where} is a {kind} address, which the crawler refuses (it could reach internal "
+            "services). Set allow_private only for hosts you trust (tests: allow_private = true).")
+    E072 = ("{url}: the body cannot be decompressed ({encoding}: {detail}). The server sent a broken or unsupported "
+            "Content-Encoding; fetch it again later.")
+    E073 = ("{url}: disallowed for the user agent {agent!r} by {robots}. Leave the URL out of the sources; "
+            "set robots = false only for your own sites.")
+    E074 = ("{url}: {robots} could not be fetched ({detail}), so the site counts as disallowed for now "
+            "(RFC 9309); robots.txt is asked for again after {retry:.0f} s. Try again later.")
+    E075 = "{url}: HTTP {status} {reason}{attempts}. {advice}"
+    E076 = ("{url}: HTTP {status} asks to wait {wait:.0f} s (Retry-After), longer than max_wait ({max_wait:.0f} s), "
+            "so it was not retried. Fetch it again after {until}.")
+    E077 = "{url}: {detail}{attempts}. {advice}"
+    E078 = ("{url}: the body is over max_bytes ({limit:,} bytes): {detail}. Nothing of it was kept; raise "
+            "max_bytes only if the document really is this large.")
+    E079 = "{url}: {detail}. Fetch the final URL directly, or raise max_redirects if the chain is legitimate."
+    # Feeds, sitemaps and safe XML (extractor/crawl/feeds.py, sitemaps.py, xmlsafe.py)
+    E080 = "{url}: the body is empty; there is no {kind} to read. Check the URL, or fetch it again later."
+    E081 = "{url}: not a {kind}: {detail}. Check that the source's URL points to the {kind} itself."
+    E082 = ("{url}: the XML declares entities (<!ENTITY in its DOCTYPE), which are refused so that entity "
+            "expansion (billion laughs) and external entities (file:, http:) are never followed; nothing "
+            "was read. Ask the publisher for plain XML without a DTD.")
+    E083 = ("{url}: malformed {kind} ({detail}); kept what could be read: {count}. What follows the defect may "
+            "be missing: check the source, or report it to the publisher.")
+    E084 = ("{url}: the body is more than {limit:,} bytes once decompressed (a gzip bomb, or a {kind} over the "
+            "size limit); refused. Raise the limit (max_bytes) only for a source you trust.")
 
+    E090 = ("Sources file {path} not found. Write one (see docs/crawl.md) or give its path: "
+            "extractor crawl SOURCES.toml.")
+    E091 = "Sources file {path} is not valid TOML: {detail}"
+    E092 = "{path}: {where} has an unknown key {key!r}. Valid keys: {valid}."
+    E093 = "{path}: {where}: {key!r} is {value!r}; it must be {expected}."
+    E094 = "{path}: {where} lacks {key!r}. Add it."
+    E095 = "{path}: {where} has kind {kind!r}; the kinds are {kinds}."
+    E096 = "{path}: two sources are named {name!r}. Give each source its own name: it keys the crawl state."
+    E097 = ("{path}: SEC EDGAR sources need a declared User-Agent with a name and a contact email (SEC refuses "
+            "other requests); set user_agent = \"Your Name you@example.com\" in [crawl], not {user_agent!r}.")
+    E098 = "{path}: no [[source]] tables. Add at least one source."
 
 class Warnings(metaclass=_Catalogue):
     W001 = (
@@ -101,6 +160,12 @@ class Warnings(metaclass=_Catalogue):
         "--encoding {encoding} to state the encoding."
     )
     W002 = "{input}: characters that could not be decoded as {encoding} were replaced with U+FFFD."
+    # Encodings (extractor/parse/encoding.py)
+    W003 = ("{input}: {count:,} character(s) could not be decoded as {encoding} (invalid or truncated bytes) "
+            "and were replaced with U+FFFD; the rest decoded cleanly.")
+    W004 = ("{input}: declared {declared}, but the bytes are not in that encoding; decoded as {encoding} "
+            "({how}). Check the text; --encoding states the encoding of a file.")
+    W005 = "{input}: unknown charset {label!r} (from the {where}) was ignored."
 
 
 class ExtractorError(Exception):

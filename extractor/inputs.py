@@ -19,8 +19,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .errors import Errors, Warnings
-from .parse.encoding import decode
+from .errors import Errors
+from .parse.encoding import decode_document
 from .parse.html import parse_html
 from .parse.sec import SecError, html_8k_fields, is_8k_html, is_submission, submission_fields
 
@@ -30,7 +30,6 @@ _SUFFIX_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".html
                  ".xhtml": "html", ".txt": "text", ".text": "text", ".md": "text"}
 _STRING_FIELDS = ("title", "url", "published_at", "lang", "source", "text", "html")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
-_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.I)
 
 
 @dataclass
@@ -47,6 +46,7 @@ class Document:
     lang: str | None = None
     source: str | None = None
     encoding: str | None = None
+    fetched_at: str | None = None  # when the crawler fetched it
     errors: list[dict[str, Any]] = field(default_factory=list)
     processable: bool = True
 
@@ -64,7 +64,7 @@ class Document:
                             "line": self.line})
 
 
-def _failed(name: str, code: str, message: str, *, raw: bytes = b"", line: int | None = None) -> Document:
+def failed_document(name: str, code: str, message: str, *, raw: bytes = b"", line: int | None = None) -> Document:
     """A document that stands for input that could not be read; its id comes from where and what."""
     doc = Document(id="", text=raw.decode("utf-8", errors="replace"), input_name=name, line=line,
                    processable=False)
@@ -152,12 +152,6 @@ def _raw(line: str) -> bytes:
     return line.encode("utf-8", "surrogatepass")
 
 
-def _declared_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares in a <meta> near its top."""
-    match = _META_CHARSET.search(data[:4096])
-    return match.group(1).decode("ascii") if match else None
-
-
 def _read_jsonl(text: str, name: str, *, encoding: str, max_document_chars: int) -> Iterator[Document]:
     # Only \n ends a line: U+2028 and the like may stand raw inside a JSON string.
     for number, line in enumerate(text.split("\n"), start=1):
@@ -167,11 +161,11 @@ def _read_jsonl(text: str, name: str, *, encoding: str, max_document_chars: int)
         try:
             value = json.loads(line)
         except json.JSONDecodeError as e:
-            yield _failed(name, "E003", Errors.E003.format(input=name, line=number, detail=e.msg),
+            yield failed_document(name, "E003", Errors.E003.format(input=name, line=number, detail=e.msg),
                           raw=_raw(line), line=number)
             continue
         if not isinstance(value, dict):
-            yield _failed(name, "E004", Errors.E004.format(input=name, line=number,
+            yield failed_document(name, "E004", Errors.E004.format(input=name, line=number,
                                                            kind=type(value).__name__), raw=_raw(line), line=number)
             continue
         wrong = next((k for k in _STRING_FIELDS if value.get(k) is not None and not isinstance(value[k], str)),
@@ -179,7 +173,7 @@ def _read_jsonl(text: str, name: str, *, encoding: str, max_document_chars: int)
         if wrong is None and not isinstance(value.get("id", ""), (str, int)):
             wrong = "id"
         if wrong:
-            yield _failed(name, "E012", Errors.E012.format(input=f"{name}:{number}", field=wrong,
+            yield failed_document(name, "E012", Errors.E012.format(input=f"{name}:{number}", field=wrong,
                                                            kind=type(value[wrong]).__name__),
                           raw=_raw(line), line=number)
             continue
@@ -188,31 +182,30 @@ def _read_jsonl(text: str, name: str, *, encoding: str, max_document_chars: int)
 
 
 def read_bytes(data: bytes, name: str, *, kind: str | None = None, encoding: str | None = None,
-               max_document_chars: int) -> Iterator[Document]:
+               content_type: str | None = None, max_document_chars: int) -> Iterator[Document]:
     """Documents from the bytes of one input; ``kind`` is jsonl, html or text (sniffed if None)."""
     if name.lower().endswith(".gz") or data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError, zlib.error) as e:
-            yield _failed(name, "E009", Errors.E009.format(input=name, detail=e))
+            yield failed_document(name, "E009", Errors.E009.format(input=name, detail=e))
             return
         kind = kind or _kind_of(name[:-3] if name.lower().endswith(".gz") else name)
     if not data.strip():
-        yield _failed(name, "E001", Errors.E001.format(input=name))
+        yield failed_document(name, "E001", Errors.E001.format(input=name))
         return
     reason = _binary_reason(data)
     if reason:
-        yield _failed(name, "E002", Errors.E002.format(input=name, reason=reason), raw=data[:256])
+        yield failed_document(name, "E002", Errors.E002.format(input=name, reason=reason), raw=data[:256])
         return
-    if kind == "html" and encoding is None:
-        encoding = _declared_charset(data)
-    decoded = decode(data, encoding=encoding)
+    # --encoding, the HTTP header (fetched bodies), <meta>, UTF-8, guess
+    decoded = decode_document(data, kind=kind, encoding=encoding, content_type=content_type)
     kind = kind or _sniff_kind(decoded.text)
     if kind != "jsonl" and is_submission(decoded.text):  # an SEC EDGAR filing (extractor.parse.sec)
         try:
             fields = submission_fields(decoded.text)
         except SecError as e:
-            yield _failed(name, e.code, getattr(Errors, e.code).format(input=name, detail=e.detail),
+            yield failed_document(name, e.code, getattr(Errors, e.code).format(input=name, detail=e.detail),
                           raw=data[:256])
             return
         documents: Iterable[Document] = [_make_document(fields, name, line=None, encoding=decoded.encoding,
@@ -230,10 +223,8 @@ def read_bytes(data: bytes, name: str, *, kind: str | None = None, encoding: str
         documents = [_make_document({"text": decoded.text}, name, line=None, encoding=decoded.encoding,
                                     max_document_chars=max_document_chars)]
     for doc in documents:
-        if decoded.guessed and not decoded.lossy:
-            doc.add_error("W001", Warnings.W001.format(input=name, encoding=decoded.encoding))
-        elif decoded.lossy:
-            doc.add_error("W002", Warnings.W002.format(input=name, encoding=decoded.encoding))
+        for code, message in decoded.warnings(name):  # W001, W003-W005
+            doc.add_error(code, message)
         yield doc
 
 
@@ -257,7 +248,7 @@ def read_documents(inputs: Iterable[str | Path], *, encoding: str | None = None,
             continue
         path = Path(item)
         if not path.exists():
-            yield _failed(str(path), "E010", Errors.E010.format(input=path))
+            yield failed_document(str(path), "E010", Errors.E010.format(input=path))
             continue
         for file in _files(path):
             yield from read_bytes(file.read_bytes(), str(file), kind=_kind_of(file.name),

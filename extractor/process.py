@@ -25,7 +25,8 @@ from .settings import DEFAULT_CONFIG, Config
 from .store.schema import open_db
 from .store.write import store_companies, store_records
 
-OnRecord = Callable[[Document, dict[str, Any]], None]
+# Called for each document once it is stored (with its record) or skipped as unchanged (with None).
+OnRecord = Callable[[Document, dict[str, Any] | None], None]
 
 
 @dataclass
@@ -64,17 +65,27 @@ def process(inputs: Iterable[str | Path], *, db_path: str | Path, config: Config
             on_record: OnRecord | None = None) -> ProcessSummary:
     """Process files, directories or ``-`` into the store at ``db_path``."""
     db = open_db(str(db_path))
+    documents = read_documents(inputs, encoding=encoding, max_document_chars=config.max_document_chars)
+    summary = process_documents(documents, db, config=config, reprocess=reprocess, on_record=on_record)
+    db.close()
+    return summary
+
+
+def process_documents(documents: Iterable[Document], db: Database, *, config: Config = DEFAULT_CONFIG,
+                      reprocess: bool = False, on_record: OnRecord | None = None) -> ProcessSummary:
+    """Extract and store documents already read (from files, or from the crawler) into ``db``."""
     gazetteer = _gazetteer(config)
     store_companies(db, gazetteer.companies(), gazetteer.version)
     version = pipeline_version(config)
     summary = ProcessSummary()
 
     def to_process() -> Iterator[Document]:
-        for document in read_documents(inputs, encoding=encoding,
-                                       max_document_chars=config.max_document_chars):
+        for document in documents:
             summary.read += 1
             if not reprocess and _unchanged(db, document, version):
                 summary.skipped += 1
+                if on_record:
+                    on_record(document, None)
                 continue
             yield document
 
@@ -90,5 +101,4 @@ def process(inputs: Iterable[str | Path], *, db_path: str | Path, config: Config
                 summary.failed += 1
             if on_record:
                 on_record(document, record)
-    db.close()
     return summary

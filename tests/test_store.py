@@ -37,7 +37,7 @@ def test_store_tables_wal_and_migrations(sample_db):
     assert {"events_flat", "event_arguments_flat", "company_daily_signals"} <= set(db.view_names())
     assert db.journal_mode == "wal"
     applied = [row["name"] for row in db["_sqlite_migrations"].rows]
-    assert applied == ["m001_initial", "m002_event_mentions", "m003_company_sentiment"]
+    assert applied == ["m001_initial", "m002_event_mentions", "m003_company_sentiment", "m004_crawl"]
     assert db["companies"].count > 15000
 
 

@@ -14,8 +14,13 @@ from spacy.tokens import Doc
 
 from .dates import find_dates, resolve_comparisons
 from .gazetteer import Gazetteer, name_key, normalized_entry
-from .names import (find_company_short_names, find_datelines, find_institutions, find_surname_mentions,
-                    find_titled_people)
+from .names import (
+    find_company_short_names,
+    find_datelines,
+    find_institutions,
+    find_surname_mentions,
+    find_titled_people,
+)
 from .numbers import find_numbers, merge_ranges
 from .people import find_chinese_people
 from .spans import Entity, resolve_overlaps

@@ -1,20 +1,25 @@
 """HTML page to a document: main text, title and publication time.
 
-A first, simple extractor: the text of ``<article>`` (else ``<main>``, else ``<body>``) without
-scripts, styles, navigation, headers, footers, asides and forms, one line per block element.
+The main text is the article body that :mod:`extractor.parse.main_text` finds (without navigation,
+bylines, captions, share bars, related links and comments); when the page's own schema.org JSON-LD
+declares an ``articleBody`` much longer than what the markup shows (pages that render with
+JavaScript), that is the text.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import lxml.html
 from lxml import etree
 
-_DROP = ("head", "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template",
-         "iframe")
+from .main_text import main_text
+
+# huge_tree: text nodes over 10 MB and nesting deeper than 256 are read (lxml still stops at 2048 levels)
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
 _BLOCKS = frozenset(
     "p div li h1 h2 h3 h4 h5 h6 tr td th br blockquote pre section article dd dt figcaption".split()
 )
@@ -28,6 +33,7 @@ _PUBLISHED_META = (
     "dc.date",
     "dc.date.issued",
 )
+_META_ATTRS = ("property", "name", "itemprop")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 
@@ -40,13 +46,54 @@ class Page:
 
 
 def _meta(tree: etree._Element, names: tuple[str, ...]) -> str | None:
+    """The content of the first of ``names`` that a <meta> property, name or itemprop carries."""
+    found: dict[tuple[str, str], str] = {}
+    for meta in tree.iter("meta"):
+        for attr in _META_ATTRS:
+            value = meta.get(attr)
+            if value:
+                found.setdefault((attr, value.lower()), meta.get("content") or "")
     for name in names:
-        for attr in ("property", "name", "itemprop"):
-            found = tree.xpath(f'//meta[translate(@{attr}, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", '
-                               f'"abcdefghijklmnopqrstuvwxyz")="{name.lower()}"]/@content')
-            if found and found[0].strip():
-                return str(found[0]).strip()
+        for attr in _META_ATTRS:
+            content = found.get((attr, name.lower()), "").strip()
+            if content:
+                return content
     return None
+
+
+def _json_objects(value: object, limit: int = 10_000) -> Iterator[dict]:
+    """The objects in a parsed JSON-LD value (``@graph`` lists and nesting included), at most ``limit``."""
+    stack = [value]
+    while stack and limit > 0:
+        item = stack.pop()
+        if isinstance(item, dict):
+            limit -= 1
+            yield item
+            stack.extend(child for child in item.values() if isinstance(child, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(child for child in item if isinstance(child, (dict, list)))
+
+
+def json_ld_article_body(tree: etree._Element) -> str:
+    """The longest schema.org ``articleBody`` in the page's JSON-LD, as plain text ("" if none)."""
+    best = ""
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower() or not script.text:
+            continue
+        try:
+            value = json.loads(script.text, strict=False)  # raw newlines in strings are common
+        except (ValueError, RecursionError):
+            continue
+        for item in _json_objects(value):
+            body = item.get("articleBody")
+            if isinstance(body, str) and len(body) > len(best):
+                best = body
+    if "<" in best:  # some publishers put markup there
+        try:
+            best = lxml.html.fragment_fromstring(best, create_parent="div", parser=_PARSER).text_content()
+        except (etree.ParserError, ValueError):
+            pass
+    return "\n".join(line for line in (_SPACES.sub(" ", line).strip() for line in best.splitlines()) if line)
 
 
 def block_lines(root: etree._Element, *, blocks: frozenset[str] = _BLOCKS, cells: frozenset[str] = frozenset(),
@@ -63,35 +110,37 @@ def block_lines(root: etree._Element, *, blocks: frozenset[str] = _BLOCKS, cells
             lines.append(line)
         current.clear()
 
-    def walk(element: etree._Element) -> None:
+    # An explicit stack (element, entering?) rather than recursion: pages nest up to 2048 levels.
+    stack: list[tuple[etree._Element, bool]] = [(root, True)]
+    while stack:
+        element, entering = stack.pop()
         if not isinstance(element.tag, str):  # comments, processing instructions
             if element.tail:
                 current.append(element.tail)
-            return
+            continue
         tag = element.tag.lower().rsplit(":", 1)[-1]  # inline XBRL writes ix:nonNumeric
+        if not entering:
+            if tag in blocks:
+                flush()
+            elif tag in cells:
+                current.append(" ")
+            if element.tail:
+                current.append(element.tail)
+            continue
         if tag == "pre" and pre is not None:
             flush()
             lines.extend(pre(element.text_content()))
             if element.tail:
                 current.append(element.tail)
-            return
-        is_block, is_cell = tag in blocks, tag in cells
-        if is_block:
+            continue
+        if tag in blocks:
             flush()
-        elif is_cell:
+        elif tag in cells:
             current.append(" ")
         if element.text:
             current.append(element.text)
-        for child in element:
-            walk(child)
-        if is_block:
-            flush()
-        elif is_cell:
-            current.append(" ")
-        if element.tail:
-            current.append(element.tail)
-
-    walk(root)
+        stack.append((element, False))
+        stack.extend((child, True) for child in reversed(element))
     flush()
     return lines
 
@@ -105,7 +154,7 @@ def parse_html(html: str) -> Page:
     if not html.strip():
         return Page("", None, None)
     try:
-        tree = lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return Page("", None, None)
     title = _meta(tree, ("og:title",)) or (tree.findtext(".//title") or "").strip() or None
@@ -113,11 +162,8 @@ def parse_html(html: str) -> Page:
     if published is None:
         times = tree.xpath("//time/@datetime")
         published = str(times[0]).strip() if times else None
-    for element in tree.xpath("|".join(f"//{tag}" for tag in _DROP)):
-        element.drop_tree()
-    main = tree.find(".//article")
-    if main is None:
-        main = tree.find(".//main")
-    if main is None:
-        main = tree.find(".//body")
-    return Page("\n".join(block_lines(main if main is not None else tree)), title, published)
+    declared = json_ld_article_body(tree)
+    text = main_text(tree)
+    if len(declared) >= 300 and len(declared) > 2 * len(text):
+        text = declared
+    return Page(text, title, published)

@@ -149,3 +149,18 @@ def open_db(path: str) -> Database:
     except sqlite3.DatabaseError as e:
         raise StoreError(Errors.E044.format(path=path, detail=e)) from e
     return db
+
+
+@MIGRATIONS()
+def m004_crawl(db: Database) -> None:
+    """The crawler's memory: every URL a document was found under (a story under many URLs is one
+    document), each source's high-water mark, and per URL the last fetch's outcome."""
+    db["document_urls"].create({
+        "url": str, "document_id": str, "source_id": str, "first_seen_at": str,
+    }, pk="url", foreign_keys=[("document_id", "documents", "id"), ("source_id", "sources", "id")])
+    db["document_urls"].create_index(["document_id"])
+    db["sources"].add_column("high_water_mark", str)
+    db["sources"].add_column("last_crawled_at", str)
+    for column, kind in (("status", int), ("error", str), ("attempts", int)):
+        db["crawl_state"].add_column(column, kind)
+

@@ -47,7 +47,7 @@ def _document_row(document: Document, record: dict[str, Any], version: str) -> d
     return {
         "id": document.id, "text": document.text, "title": document.title, "url": document.url,
         "source": document.source, "lang": record["lang"], "published_at": document.published_at,
-        "fetched_at": None, "content_hash": document.content_hash, "encoding": document.encoding,
+        "fetched_at": document.fetched_at, "content_hash": document.content_hash, "encoding": document.encoding,
         "input": document.input, "sentiment_label": sentiment.get("label"),
         "sentiment_score": sentiment.get("score"), "errors": _json(record["errors"]),
         "error_count": sum(map(is_failure, record["errors"])), "extractor_version": version,
