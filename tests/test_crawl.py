@@ -7,6 +7,7 @@ failed fetch is reported, remembered and retried; Chinese pages decode right; no
 
 from __future__ import annotations
 
+import gzip
 import json
 import sqlite3
 import threading
@@ -132,7 +133,7 @@ def test_a_failed_fetch_is_reported_remembered_and_retried(news_site, tmp_path):
     # the mark stays below the failed item, so a paged listing would reach it again
     assert _rows(db, "SELECT high_water_mark FROM sources")[0][0].startswith("2026-09-02")
 
-    news_site.route("/feed.xml", static(_rss(news_site.origin, list(STORIES)), content_type="application/rss+xml"))
+    # the feed has not changed, but it left an item behind: it is asked for whole again, not with its ETag
     second = crawl(sources, db_path=db)
     assert (second.known, second.fetched, second.stored, second.failed) == (2, 1, 1, 0)
     assert _rows(db, "SELECT count(*) FROM documents")[0][0] == 3
@@ -283,3 +284,34 @@ def test_cninfo_announcements_are_listed_fetched_and_read(tmp_path):
     assert summary.stored == 1 and summary.duplicates == 3  # the same notice behind every address
     (text, lang), = _rows(tmp_path / "cn.db", "SELECT text, lang FROM documents")
     assert lang == "zh" and "本行2001年年度报告披露时间延期到2002年4月19日" in text
+
+
+def test_bad_links_and_gzip_bombs_in_listings_fail_alone(news_site, tmp_path):
+    bomb = gzip.compress(bytes(50 * 2**20))  # 50 MB of zeros in about 50 KB, served as a file (no Content-Encoding)
+    news_site.route("/files/data.gz", static(bomb, content_type="application/gzip"))
+    bad = _rss(news_site.origin, ["/news/1.html"]).replace(b"</channel>", b"<item><title>Bad</title><link>http://"
+                                                           b"example.com:99999/a</link></item></channel>")
+    news_site.route("/bad-feed.xml", static(bad, content_type="application/rss+xml"))
+    db = tmp_path / "news.db"
+    sources = parse_sources({"crawl": {"allow_private": True, "host_delay": 0.01, "max_bytes": 2**20},
+                             "source": [{"name": "bad", "kind": "feed", "url": news_site.url("/bad-feed.xml")},
+                                        {"name": "files", "kind": "pages", "url": news_site.url("/files/data.gz")}]})
+    summary = crawl(sources, db_path=db)
+    codes = sorted(e["code"] for e in summary.errors)
+    assert codes == ["E070", "E078"], summary.errors  # the bad link, the bomb stopped at the cap
+    assert _rows(db, "SELECT url FROM documents WHERE error_count = 0") == [(news_site.url("/news/1.html"),)]
+
+
+def test_an_interrupted_crawl_keeps_no_state_that_would_skip_what_it_did_not_store(news_site, tmp_path):
+    db = tmp_path / "news.db"
+    sources = _sources(news_site, {"name": "example", "kind": "feed", "url": news_site.url("/feed.xml")})
+
+    def interrupt(document, record):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        crawl(sources, db_path=db, on_record=interrupt)
+    assert _rows(db, "SELECT count(*) FROM crawl_state WHERE etag IS NOT NULL")[0][0] == 0
+    assert _rows(db, "SELECT high_water_mark FROM sources") == [(None,)]
+    again = crawl(sources, db_path=db)  # no 304: the feed is read whole, and what was not stored is fetched
+    assert again.unchanged_listings == 0 and _rows(db, "SELECT count(*) FROM documents")[0][0] == 3

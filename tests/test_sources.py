@@ -66,6 +66,14 @@ def test_sec_rate_limit_cannot_be_raised():
      "E093", "host_delay"),
     ({"crawl": {"speed": 1}, "source": [{"name": "a", "kind": "pages", "url": "https://x.org/"}]}, "E092", "speed"),
     ({"source": [{"name": "a", "kind": "cninfo"}]}, "E094", "codes"),
+    ({"crawl": {"user_agent": UA}, "source": [{"name": "s", "kind": "sec_company", "cik": "AAPL"}]}, "E093", "CIK"),
+    ({"source": [{"name": "a", "kind": "feed", "url": "https://x.org/", "interval": float("nan")}]},
+     "E093", "interval"),
+    ({"crawl": {"retries": True}, "source": [{"name": "a", "kind": "pages", "url": "https://x.org/"}]},
+     "E093", "retries"),
+    ({"crawl": {"rate_limits": {"x.org": -1}}, "source": [{"name": "a", "kind": "pages", "url": "https://x.org/"}]},
+     "E093", "rate_limits"),
+    ({"crawl": 5, "source": [{"name": "a", "kind": "pages", "url": "https://x.org/"}]}, "E093", "crawl"),
 ])
 def test_each_mistake_names_the_source_and_key(data, code, words):
     with pytest.raises(ConfigError) as caught:

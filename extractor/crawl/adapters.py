@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
@@ -18,7 +19,7 @@ from ..parse.pdf import PdfError, pdf_to_text, sniff_document_kind
 from . import cn_exchanges, sec_edgar
 from .feeds import parse_feed
 from .fetch import Fetcher, Request, Response
-from .sitemaps import parse_sitemap
+from .sitemaps import gunzip, parse_sitemap
 from .sources import Source
 from .urls import canonical_url
 
@@ -56,6 +57,7 @@ class Poll:
     responses: list[Response] = field(default_factory=list)  # listings fetched: their validators are kept
     errors: list[dict[str, Any]] = field(default_factory=list)
     high_water_mark: str | None = None
+    incomplete: bool = False  # a listing failed, or items were left for later: no validators, no new mark
 
     def error(self, url: str | None, code: str, message: str) -> None:
         self.errors.append({"code": code, "message": message, "input": url or self.source, "line": None,
@@ -84,6 +86,7 @@ async def _listing(source: Source, fetcher: Fetcher, state: StateReader, poll: P
     if response.error:
         message = _failure(source, fetcher, response)
         poll.error(request.url, message[1:5], message)
+        poll.incomplete = True
         return None
     if response.not_modified:
         poll.unchanged += 1
@@ -124,7 +127,8 @@ async def _list_sitemap(source: Source, fetcher: Fetcher, state: StateReader, po
     while to_read and read < MAX_SITEMAPS:
         url = to_read.pop(0)
         read += 1
-        response = await _listing(source, fetcher, state, poll, url)
+        # not conditional: an index that answers 304 would hide the children that changed
+        response = await _listing(source, fetcher, state, poll, url, conditional=False)
         if response is None:
             continue
         sitemap = parse_sitemap(response.body, url=response.final_url, max_bytes=fetcher.policy.max_bytes)
@@ -161,7 +165,7 @@ async def _list_sec_latest(source: Source, fetcher: Fetcher, state: StateReader,
         refs = sec_edgar.parse_latest_filings(response.body, url=response.url)
         _notes(poll, response.url, refs.errors)
         for ref in refs:
-            if ref.form.upper() in source.forms:
+            if ref.form.upper() in source.forms and ref.cik and ref.accession:
                 yield _filing(source, ref)
 
 
@@ -214,30 +218,42 @@ LISTERS = {
 }
 
 
-def documents_from(found: Found, response: Response, source: Source) -> list[Document]:
+def documents_from(found: Found, response: Response, source: Source, max_bytes: int) -> list[Document]:
     """The documents a fetched body holds (one, or a record of why it holds none)."""
-    kind = sniff_document_kind(response.body, response.headers.get("content-type"), response.final_url)
-    name = found.url
+    name, body = found.url, response.body
+    if body[:2] == b"\x1f\x8b":  # a gzip file (not a Content-Encoding): unpacked under the same cap
+        try:
+            body, problem = gunzip(body, max_bytes=max_bytes)
+        except ValueError as e:
+            return [_stamped(failed_document(name, "E078", str(e)), found, response, source)]
+        if problem:
+            return [_stamped(failed_document(name, "E072", f"{name}: {problem}"), found, response, source)]
+    kind = sniff_document_kind(body, response.headers.get("content-type"), response.final_url)
     if kind == "pdf":
         try:
-            text = pdf_to_text(response.body, name=name)
+            text = pdf_to_text(body, name=name)
         except PdfError as e:
             documents = [failed_document(name, e.code, str(e))]
         else:
             documents = list(read_bytes(text.encode("utf-8"), name, kind="text", encoding="utf-8",
                                         max_document_chars=MAX_DOCUMENT_CHARS))
     else:
-        documents = list(read_bytes(response.body, name, kind=kind if kind != "text" else None,
+        # html or text, never jsonl: a fetched body is one document, and its ids are never taken from it
+        documents = list(read_bytes(body, name.removesuffix(".gz"), kind="html" if kind == "html" else "text",
                                     content_type=response.headers.get("content-type"),
                                     max_document_chars=MAX_DOCUMENT_CHARS))
-    for document in documents:
-        document.url = found.urls[0] if found.urls else found.url
-        document.title = document.title or found.title
-        document.published_at = document.published_at or found.published_at
-        document.source = source.name
-        document.lang = document.lang or source.lang
-        document.fetched_at = response.fetched_at
-    return documents
+    return [_stamped(document, found, response, source) for document in documents]
+
+
+def _stamped(document: Document, found: Found, response: Response, source: Source) -> Document:
+    """What the listing and the fetch know of a document: URL, title, date, source, language, fetch time."""
+    document.url = found.urls[0] if found.urls else found.url
+    document.title = document.title or found.title
+    document.published_at = document.published_at or found.published_at
+    document.source = source.name
+    document.lang = document.lang or source.lang
+    document.fetched_at = response.fetched_at
+    return document
 
 
 def _feed_document(found: Found, source: Source) -> list[Document]:
@@ -256,7 +272,11 @@ async def poll_source(source: Source, fetcher: Fetcher, state: StateReader, on_f
     dates: list[str] = []
     async for found in LISTERS[source.kind](source, fetcher, state, poll):
         poll.found += 1
-        url = canonical_url(found.url)
+        try:
+            url = canonical_url(found.url)
+        except ValueError as e:  # a listing's bad link is the listing's problem, not the crawl's
+            poll.error(found.url, str(e)[1:5], str(e))
+            continue
         if found.published_at:
             dates.append(found.published_at)
         if state.known(url) or url in new:
@@ -266,8 +286,11 @@ async def poll_source(source: Source, fetcher: Fetcher, state: StateReader, on_f
         new[url] = found
     if source.since:
         new = {u: f for u, f in new.items() if (f.published_at or "9999")[:10] >= source.since}
-    chosen = sorted(new.values(), key=lambda f: f.published_at or "", reverse=True)[:source.max_items]
-    failed_dates: list[str] = []
+    newest_first = sorted(new.values(), key=lambda f: f.published_at or "", reverse=True)
+    chosen, later = newest_first[:source.max_items], newest_first[source.max_items:]
+    # the mark never passes an item left for later or whose fetch failed: a paged listing reaches it again
+    failed_dates: list[str] = [f.published_at or "" for f in later]
+    poll.incomplete |= bool(later)
     if source.content == "feed" and source.kind == "feed":
         for found in chosen:
             await on_found(found, _feed_document(found, source))
@@ -279,10 +302,13 @@ async def poll_source(source: Source, fetcher: Fetcher, state: StateReader, on_f
                 message = _failure(source, fetcher, response)
                 poll.error(found.url, message[1:5], message)
                 failed_dates.append(found.published_at or "")
+                poll.incomplete = True
                 continue
             poll.fetched += 1
-            await on_found(found, documents_from(found, response, source))
-    # The mark never passes an item whose fetch failed: the next poll of a paged listing reaches it again.
-    mark = min(failed_dates) if failed_dates else max(dates, default=None)
-    poll.high_water_mark = mark or None
+            await on_found(found, documents_from(found, response, source, fetcher.policy.max_bytes))
+    now = datetime.now(timezone.utc).isoformat()
+    if failed_dates:
+        poll.high_water_mark = min(failed_dates) or None
+    elif not poll.incomplete:  # a listing that failed may hide older items: the mark stays
+        poll.high_water_mark = min(max(dates, default=""), now) or None
     return poll

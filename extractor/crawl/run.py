@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..errors import Errors
 from ..inputs import Document
 from ..process import process_documents
 from ..record import failed
@@ -72,7 +73,8 @@ class _State:
     while the calling thread writes)."""
 
     def __init__(self, db_path: str) -> None:
-        self.connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
+        uri = Path(db_path).resolve().as_uri() + "?mode=ro"
+        self.connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
 
     def known(self, url: str) -> bool:
         return self.connection.execute("SELECT 1 FROM document_urls WHERE url = ?", [url]).fetchone() is not None
@@ -105,11 +107,13 @@ def _write_poll(db: Database, poll: Poll, summary: CrawlSummary) -> None:
     summary.fetched += poll.fetched
     now = _now()
     for response in poll.responses:
-        db["crawl_state"].upsert({
-            "url": response.url, "source_id": poll.source, "etag": response.etag,
-            "last_modified": response.last_modified, "status": response.status, "error": response.error,
-            "attempts": 1, "last_checked_at": now,
-        }, pk="url")
+        row = {"url": response.url, "source_id": poll.source, "status": response.status, "error": response.error,
+               "attempts": 1, "last_checked_at": now}
+        if not response.not_modified:  # a 304 need not repeat the validators: the stored ones stay
+            # a poll that left items behind asks for the whole listing next time
+            keep = not poll.incomplete and not response.error
+            row.update(etag=response.etag if keep else None, last_modified=response.last_modified if keep else None)
+        db["crawl_state"].upsert(row, pk="url")
     for error in poll.errors:
         summary.failed += 1
         summary.errors.append(error)
@@ -138,7 +142,11 @@ def _fetch_thread(sources: Sources, due: Callable[[], list[Source]], db_path: st
                 for document in documents:
                     await put(_Stored(document, source.name, item.urls))
 
-            poll = await poll_source(source, fetcher, state, found)
+            try:
+                poll = await poll_source(source, fetcher, state, found)
+            except Exception as e:  # noqa: BLE001 - one source's surprise must not end the crawl
+                poll = Poll(source.name, incomplete=True)
+                poll.error(None, "E011", Errors.E011.format(input=f"source {source.name!r}", detail=repr(e)))
             await put(poll)
 
         async def round_of(chosen: list[Source]) -> None:
@@ -216,7 +224,7 @@ def crawl(sources: Sources, *, db_path: str | Path, config: Config = DEFAULT_CON
         stored before the crawl waits for the next one."""
         while (item := out.get()) is not _ROUND_END and item is not _DONE:
             if isinstance(item, Poll):
-                _write_poll(db, item, summary)
+                polls.append(item)  # its crawl state is written once the round's documents are stored
             elif item.document.id in pending:  # the same text under another URL, in this round
                 pending[item.document.id].urls += item.urls
                 summary.duplicates += 1
@@ -241,18 +249,22 @@ def crawl(sources: Sources, *, db_path: str | Path, config: Config = DEFAULT_CON
             on_record(document, record)
 
     finished: list[bool] = []
+    polls: list[Poll] = []
     thread.start()
     try:
         while not any(finished):
             process_documents(documents(), db, config=config, on_record=stored)
+            for poll in polls:
+                _write_poll(db, poll, summary)
+            polls.clear()
             round_stored.set()
     finally:
         stop.set()
-        while thread.is_alive():  # let the fetch thread finish its puts and close its connections
+        # An interrupted round: its documents were not all stored, so its crawl state is not written
+        # (the next crawl asks again); the fetch thread is let finish its puts and close its connections.
+        while thread.is_alive():
             try:
-                item = out.get(timeout=0.1)
-                if isinstance(item, Poll):
-                    _write_poll(db, item, summary)
+                out.get(timeout=0.1)
             except queue.Empty:
                 pass
         thread.join()

@@ -16,6 +16,7 @@ the file, the source and the key, so a long-running crawl never starts with a ty
 from __future__ import annotations
 
 import dataclasses
+import math
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, Errors
+from . import sec_edgar
 from .fetch import FetchPolicy
 from .sec_edgar import sec_user_agent_ok
 
@@ -79,14 +81,20 @@ def _policy(path: str, table: dict[str, Any], has_sec: bool) -> tuple[FetchPolic
     for key, value in table.items():
         if key not in fields:
             raise _fail(path, "E092", where="[crawl]", key=key, valid=", ".join(sorted([*fields, "interval"])))
-        default = getattr(FetchPolicy(), key)
-        kind = type(default)
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool) if kind is float else (
-            isinstance(value, dict) if key == "rate_limits" else isinstance(value, kind))
-        if not ok or (isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0):
+        kind = type(getattr(FetchPolicy(), key))
+        if key == "rate_limits":
+            ok = isinstance(value, dict) and all(_seconds(v) for v in value.values())
+        elif kind is bool:
+            ok = isinstance(value, bool)
+        elif kind in (int, float):
+            ok = _number(value) and value >= 0 and (kind is float or isinstance(value, int))
+        else:
+            ok = isinstance(value, kind)
+        if not ok:
             raise _fail(path, "E093", where="[crawl]", key=key, value=value,
-                        expected=f"a {'table' if key == 'rate_limits' else kind.__name__} (not negative)")
-    if not isinstance(interval, (int, float)) or interval <= 0:
+                        expected="a table of domain = requests per second above 0" if key == "rate_limits"
+                        else f"a {kind.__name__}" + (" (not negative)" if kind in (int, float) else ""))
+    if not _seconds(interval):
         raise _fail(path, "E093", where="[crawl]", key="interval", value=interval, expected="seconds above 0")
     rates = {str(k).lower(): float(v) for k, v in table.pop("rate_limits", {}).items()}
     if has_sec:
@@ -95,6 +103,15 @@ def _policy(path: str, table: dict[str, Any], has_sec: bool) -> tuple[FetchPolic
     if has_sec and not sec_user_agent_ok(policy.user_agent):
         raise _fail(path, "E097", user_agent=policy.user_agent)
     return policy, float(interval)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _seconds(value: Any) -> bool:
+    """A finite positive number (of seconds, or of requests per second)."""
+    return _number(value) and value > 0
 
 
 def _strings(path: str, where: str, key: str, value: Any) -> tuple[str, ...]:
@@ -132,6 +149,11 @@ def _source(path: str, number: int, table: dict[str, Any], interval: float) -> S
         if key is None:
             raise _fail(path, "E094", where=where, key="codes (or code, cik)")
         codes = _strings(path, where, key, table[key])
+        if kind.startswith("sec_"):
+            try:
+                codes = tuple(sec_edgar.normalise_cik(code) for code in codes)
+            except ValueError as e:
+                raise _fail(path, "E093", where=where, key=key, value=table[key], expected=f"CIKs ({e})") from None
     since = table.get("since")
     if since is not None:
         try:
@@ -143,7 +165,7 @@ def _source(path: str, number: int, table: dict[str, Any], interval: float) -> S
     if content not in CONTENT:
         raise _fail(path, "E093", where=where, key="content", value=content, expected="'page' or 'feed'")
     source_interval = table.get("interval", interval)
-    if source_interval <= 0:
+    if not _seconds(source_interval):
         raise _fail(path, "E093", where=where, key="interval", value=source_interval, expected="seconds above 0")
     if table.get("lang") not in (None, "en", "zh"):
         raise _fail(path, "E093", where=where, key="lang", value=table["lang"], expected="'en' or 'zh'")
@@ -161,6 +183,8 @@ def _source(path: str, number: int, table: dict[str, Any], interval: float) -> S
 
 def parse_sources(data: dict[str, Any], path: str = "<sources>") -> Sources:
     """Sources from an already-read TOML table (``load_sources`` reads the file)."""
+    if not isinstance(data.get("crawl", {}), dict):
+        raise _fail(path, "E093", where="the file", key="crawl", value=data["crawl"], expected="a [crawl] table")
     unknown = set(data) - {"crawl", "source"}
     if unknown:
         raise _fail(path, "E092", where="the file", key=sorted(unknown)[0], valid="crawl, source")
