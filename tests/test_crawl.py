@@ -137,6 +137,7 @@ def test_a_failed_fetch_is_reported_remembered_and_retried(news_site, tmp_path):
     second = crawl(sources, db_path=db)
     assert (second.known, second.fetched, second.stored, second.failed) == (2, 1, 1, 0)
     assert _rows(db, "SELECT count(*) FROM documents")[0][0] == 3
+    assert _rows(db, "SELECT count(*) FROM crawl_state WHERE error IS NOT NULL")[0][0] == 0
 
 
 def test_chinese_pages_decode_by_their_declared_undeclared_and_wrong_charsets(tmp_path):

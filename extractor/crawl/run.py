@@ -108,7 +108,9 @@ def _write_poll(db: Database, poll: Poll, summary: CrawlSummary) -> None:
     now = _now()
     for response in poll.responses:
         row = {"url": response.url, "source_id": poll.source, "status": response.status, "error": response.error,
-               "attempts": 1, "last_checked_at": now}
+               "last_checked_at": now}
+        if not response.error:
+            row["attempts"] = 0  # failed attempts in a row: counted below
         if not response.not_modified:  # a 304 need not repeat the validators: the stored ones stay
             # a poll that left items behind asks for the whole listing next time
             keep = not poll.incomplete and not response.error
@@ -118,8 +120,9 @@ def _write_poll(db: Database, poll: Poll, summary: CrawlSummary) -> None:
         summary.failed += 1
         summary.errors.append(error)
         if error.get("url"):
-            db.execute("UPDATE crawl_state SET attempts = coalesce(attempts, 0) + 1, error = ? WHERE url = ?",
-                       [error["message"], error["url"]])
+            with db.conn:
+                db.execute("UPDATE crawl_state SET attempts = coalesce(attempts, 0) + 1, error = ? WHERE url = ?",
+                           [error["message"], error["url"]])
             db["crawl_state"].insert({"url": error["url"], "source_id": poll.source, "error": error["message"],
                                       "attempts": 1, "last_checked_at": now}, pk="url", ignore=True)
     update: dict[str, Any] = {"last_crawled_at": now}
@@ -245,6 +248,9 @@ def crawl(sources: Sources, *, db_path: str | Path, config: Config = DEFAULT_CON
         now = _now()
         db["document_urls"].insert_all(({"url": url, "document_id": document.id, "source_id": item.source,
                                          "first_seen_at": now} for url in item.urls), pk="url", ignore=True)
+        with db.conn:  # committed at once: the fetch thread reads what is stored
+            db.conn.executemany("UPDATE crawl_state SET error = NULL, attempts = 0 WHERE url = ?",
+                                [(url,) for url in item.urls])
         if on_record:
             on_record(document, record)
 
