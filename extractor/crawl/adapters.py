@@ -8,6 +8,7 @@ deduplication, the high-water mark and turning bodies into documents are shared.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -305,7 +306,9 @@ async def poll_source(source: Source, fetcher: Fetcher, state: StateReader, on_f
                 poll.incomplete = True
                 continue
             poll.fetched += 1
-            await on_found(found, documents_from(found, response, source, fetcher.policy.max_bytes))
+            # text extraction (a long PDF takes seconds) off the event loop, so other fetches keep their pace
+            documents = await asyncio.to_thread(documents_from, found, response, source, fetcher.policy.max_bytes)
+            await on_found(found, documents)
     now = datetime.now(timezone.utc).isoformat()
     if failed_dates:
         poll.high_water_mark = min(failed_dates) or None
