@@ -34,13 +34,14 @@ import math
 import posixpath
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from ..errors import Errors
+from .fetch import Request
 
 try:
     from zoneinfo import ZoneInfo
@@ -103,16 +104,6 @@ class AnnouncementPage:
     def __iter__(self) -> Iterator[Any]:
         yield self.announcements
         yield self.pages
-
-
-@dataclass
-class ApiRequest:
-    """A request to make; the fields are those of ``extractor.crawl.fetch.Request``."""
-
-    url: str
-    method: str = "GET"
-    headers: dict[str, str] = field(default_factory=dict)
-    body: bytes | None = None
 
 
 # ------------------------------------------------------------------------------------------ helpers
@@ -275,7 +266,7 @@ def guess_org_id(code: str) -> str:
 
 def cninfo_query(code: str, org_id: str | None = None, *, page: int = 1, page_size: int = CNINFO_PAGE_SIZE,
                  since: str | date | None = None, until: str | date | None = None, category: str = "",
-                 searchkey: str = "", column: str | None = None) -> ApiRequest:
+                 searchkey: str = "", column: str | None = None) -> Request:
     """Page ``page`` (from 1) of one stock's announcements, newest first; ``since``/``until`` are ISO
     dates (Beijing), ``category`` cninfo's category codes joined by ";" (empty: all)."""
     guessed_column, plate = cninfo_column(code)
@@ -293,7 +284,7 @@ def cninfo_query(code: str, org_id: str | None = None, *, page: int = 1, page_si
         "Origin": "http://www.cninfo.com.cn",
         "Referer": "http://www.cninfo.com.cn/new/commonUrl/pageOfSearch?url=disclosure/list/search&lastPage=index",
     }
-    return ApiRequest(url=CNINFO_QUERY_URL, method="POST", headers=headers, body=urlencode(form).encode("ascii"))
+    return Request(url=CNINFO_QUERY_URL, method="POST", headers=headers, body=urlencode(form).encode("ascii"))
 
 
 def parse_cninfo(body: bytes, *, url: str = "", page_size: int = CNINFO_PAGE_SIZE) -> AnnouncementPage:
@@ -350,7 +341,7 @@ def parse_cninfo(body: bytes, *, url: str = "", page_size: int = CNINFO_PAGE_SIZ
 
 def sse_query(code: str, *, page: int = 1, page_size: int = SSE_PAGE_SIZE, since: str | date | None = None,
               until: str | date | None = None, title: str = "", bulletin_type: str = "",
-              callback: str = "jsonpCallback", now_ms: int | None = None) -> ApiRequest:
+              callback: str = "jsonpCallback", now_ms: int | None = None) -> Request:
     """Page ``page`` of one security's bulletins on the SSE site (JSONP). The API wants a date range:
     without ``since`` it is the last DEFAULT_WINDOW_DAYS days. SSE refuses requests without a Referer
     on www.sse.com.cn, which is sent."""
@@ -364,7 +355,7 @@ def sse_query(code: str, *, page: int = 1, page_size: int = SSE_PAGE_SIZE, since
         "_": str(now_ms if now_ms is not None else int(time.time() * 1000)),
     }
     headers = {"Referer": SSE_REFERER, "Accept": "*/*"}
-    return ApiRequest(url=f"{SSE_QUERY_URL}?{urlencode(params)}", headers=headers)
+    return Request(url=f"{SSE_QUERY_URL}?{urlencode(params)}", headers=headers)
 
 
 def _sse_items(data: dict[str, Any]) -> list[Any]:
@@ -432,7 +423,7 @@ def parse_sse(body: bytes, *, url: str = "", page_size: int = SSE_PAGE_SIZE) -> 
 
 def szse_query(code: str, *, page: int = 1, page_size: int = SZSE_PAGE_SIZE, since: str | date | None = None,
                until: str | date | None = None, channel: str = "listedNotice_disc",
-               big_category: str | None = None, random_value: float | None = None) -> ApiRequest:
+               big_category: str | None = None, random_value: float | None = None) -> Request:
     """Page ``page`` of one security's announcements on the SZSE site (a JSON POST)."""
     since_day, until_day = _iso_day(since), _iso_day(until)
     payload: dict[str, Any] = {
@@ -447,7 +438,7 @@ def szse_query(code: str, *, page: int = 1, page_size: int = SZSE_PAGE_SIZE, sin
         "Referer": SZSE_REFERER,
     }
     random_value = random_value if random_value is not None else (time.time() % 1)
-    return ApiRequest(url=f"{SZSE_QUERY_URL}?random={random_value:.16f}", method="POST", headers=headers,
+    return Request(url=f"{SZSE_QUERY_URL}?random={random_value:.16f}", method="POST", headers=headers,
                       body=json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
@@ -498,54 +489,40 @@ def parse_szse(body: bytes, *, url: str = "", page_size: int = SZSE_PAGE_SIZE) -
 
 # ---------------------------------------------------------------------------- adapters for the crawl
 
-def _request(spec: ApiRequest) -> Any:
-    from .fetch import Request  # helper FETCH's request type; imported late: the builders above need no fetcher
+@dataclass(frozen=True)
+class ListingApi:
+    """One exchange's listing API for the crawler: the request for a page of a stock's announcements,
+    and the parser of its answer."""
 
-    return Request(url=spec.url, method=spec.method, headers=dict(spec.headers), body=spec.body)
+    name: str
+    query: Callable[..., Request]
+    parser: Callable[..., AnnouncementPage]
+
+    def request(self, code: str, *, page: int = 1, since: str | None = None, context: Any = None) -> Request:
+        return self.query(code, page=page, since=since)
+
+    def parse(self, body: bytes, url: str = "") -> AnnouncementPage:
+        return self.parser(body, url=url)
 
 
-class CninfoAdapter:
-    """cninfo for the crawler: ``prepare`` reads the code -> orgId list once per poll."""
-
-    name = "cninfo"
+@dataclass(frozen=True)
+class CninfoApi(ListingApi):
+    """cninfo also needs each stock's orgId: ``prepare`` reads the code -> orgId list once per poll."""
 
     async def prepare(self, fetcher: Any, poll: Any = None, url: str = CNINFO_STOCK_LIST_URL) -> dict[str, str]:
         """``url``: where the list is read (a mirror's address in place of cninfo's)."""
-        from .fetch import Request
-
         response = await fetcher.fetch(Request(url=url))
-        if getattr(response, "error", None) or not getattr(response, "ok", True):
-            if poll is not None and getattr(response, "error", None):
+        if not response.ok:
+            if poll is not None and response.error:
                 poll.error(url, response.error[1:5], response.error)
             return {}
         return cninfo_org_ids(response.body)
 
-    def request(self, code: str, *, page: int = 1, since: str | None = None, context: Any = None) -> Any:
-        org_id = (context or {}).get(code) if isinstance(context, dict) else None
-        return _request(cninfo_query(code, org_id, page=page, since=since))
-
-    def parse(self, body: bytes, url: str = "") -> AnnouncementPage:
-        return parse_cninfo(body, url=url)
+    def request(self, code: str, *, page: int = 1, since: str | None = None, context: Any = None) -> Request:
+        org_id = context.get(code) if isinstance(context, dict) else None
+        return self.query(code, org_id, page=page, since=since)
 
 
-class SseAdapter:
-    name = "sse"
-
-    def request(self, code: str, *, page: int = 1, since: str | None = None, context: Any = None) -> Any:
-        return _request(sse_query(code, page=page, since=since))
-
-    def parse(self, body: bytes, url: str = "") -> AnnouncementPage:
-        return parse_sse(body, url=url)
-
-
-class SzseAdapter:
-    name = "szse"
-
-    def request(self, code: str, *, page: int = 1, since: str | None = None, context: Any = None) -> Any:
-        return _request(szse_query(code, page=page, since=since))
-
-    def parse(self, body: bytes, url: str = "") -> AnnouncementPage:
-        return parse_szse(body, url=url)
-
-
-ADAPTERS: dict[str, Any] = {"cninfo": CninfoAdapter(), "sse": SseAdapter(), "szse": SzseAdapter()}
+ADAPTERS: dict[str, ListingApi] = {api.name: api for api in (CninfoApi("cninfo", cninfo_query, parse_cninfo),
+                                                               ListingApi("sse", sse_query, parse_sse),
+                                                               ListingApi("szse", szse_query, parse_szse))}
