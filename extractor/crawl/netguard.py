@@ -123,38 +123,48 @@ def _not_found(url: str, host: str, exc: OSError) -> HostNotFound:
                                            advice="Check the host name in the URL, and the DNS."))
 
 
-def check_url(url: str, allow_private: AllowPrivate = False) -> list[str]:
-    """Check a URL before fetching it (blocking: resolves with ``socket.getaddrinfo``).
-
-    Returns the addresses checked (none when ``allow_private`` is True: nothing is resolved then).
-    Raises URLRefused (E070), AddressRefused (E071) or HostNotFound (E077)."""
+def _decided_without_dns(url: str, allow_private: AllowPrivate) -> tuple[str, int, list[str] | None]:
+    """The host and port, and the addresses checked when no name needs resolving (none when private
+    addresses are allowed, the literal when the host is an IP address); None when it must be resolved."""
     host, port = split_target(url)
     if allow_private is True:
-        return []
+        return host, port, []
     literal = _literal(host)
     if literal is not None:
         check_address(url, host, literal, allow_private)
-        return [literal]
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise _not_found(url, host, exc if isinstance(exc, OSError) else OSError(str(exc))) from None
-    addresses = sorted({info[4][0] for info in infos})
+        return host, port, [literal]
+    return host, port, None
+
+
+def _check_resolved(url: str, host: str, addresses: list[str], allow_private: AllowPrivate) -> list[str]:
+    if not addresses:
+        raise _not_found(url, host, OSError("no address"))
     for address in addresses:
         check_address(url, host, address, allow_private)
     return addresses
 
 
+def check_url(url: str, allow_private: AllowPrivate = False) -> list[str]:
+    """Check a URL before fetching it (blocking: resolves with ``socket.getaddrinfo``).
+
+    Returns the addresses checked (none when ``allow_private`` is True: nothing is resolved then).
+    Raises URLRefused (E070), AddressRefused (E071) or HostNotFound (E077)."""
+    host, port, decided = _decided_without_dns(url, allow_private)
+    if decided is not None:
+        return decided
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise _not_found(url, host, exc if isinstance(exc, OSError) else OSError(str(exc))) from None
+    return _check_resolved(url, host, sorted({info[4][0] for info in infos}), allow_private)
+
+
 async def acheck_url(url: str, allow_private: AllowPrivate = False, *, resolver: Resolver | None = None) -> list[str]:
     """:func:`check_url` for the event loop: the name is resolved in a thread (``loop.getaddrinfo``),
     or by ``resolver(host, port)`` when one is given (tests)."""
-    host, port = split_target(url)
-    if allow_private is True:
-        return []
-    literal = _literal(host)
-    if literal is not None:
-        check_address(url, host, literal, allow_private)
-        return [literal]
+    host, port, decided = _decided_without_dns(url, allow_private)
+    if decided is not None:
+        return decided
     try:
         if resolver is not None:
             addresses = sorted(set(await resolver(host, port)))
@@ -163,8 +173,4 @@ async def acheck_url(url: str, allow_private: AllowPrivate = False, *, resolver:
             addresses = sorted({info[4][0] for info in infos})
     except (socket.gaierror, UnicodeError) as exc:
         raise _not_found(url, host, exc if isinstance(exc, OSError) else OSError(str(exc))) from None
-    if not addresses:
-        raise _not_found(url, host, OSError("no address"))
-    for address in addresses:
-        check_address(url, host, address, allow_private)
-    return addresses
+    return _check_resolved(url, host, addresses, allow_private)
