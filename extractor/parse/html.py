@@ -110,6 +110,13 @@ def block_lines(root: etree._Element, *, blocks: frozenset[str] = _BLOCKS, cells
             lines.append(line)
         current.clear()
 
+    def edge(tag: str) -> None:
+        """Where a block starts or ends its line, and where a cell starts or ends, a space."""
+        if tag in blocks:
+            flush()
+        elif tag in cells:
+            current.append(" ")
+
     # An explicit stack (element, entering?) rather than recursion: pages nest up to 2048 levels.
     stack: list[tuple[etree._Element, bool]] = [(root, True)]
     while stack:
@@ -120,10 +127,7 @@ def block_lines(root: etree._Element, *, blocks: frozenset[str] = _BLOCKS, cells
             continue
         tag = element.tag.lower().rsplit(":", 1)[-1]  # inline XBRL writes ix:nonNumeric
         if not entering:
-            if tag in blocks:
-                flush()
-            elif tag in cells:
-                current.append(" ")
+            edge(tag)
             if element.tail:
                 current.append(element.tail)
             continue
@@ -133,10 +137,7 @@ def block_lines(root: etree._Element, *, blocks: frozenset[str] = _BLOCKS, cells
             if element.tail:
                 current.append(element.tail)
             continue
-        if tag in blocks:
-            flush()
-        elif tag in cells:
-            current.append(" ")
+        edge(tag)
         if element.text:
             current.append(element.text)
         stack.append((element, False))
