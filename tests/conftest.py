@@ -11,6 +11,7 @@ from extractor.settings import DEFAULT_CONFIG, Config
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+SHARED_EVAL = SHARED / "eval"  # third-party evaluation data, read in place, never copied
 SEED = SHARED / "seed" / "rare-earth-article.txt"
 SAMPLE = ROOT / "corpus" / "sample"
 

@@ -36,13 +36,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any, Union
 from urllib.parse import urlsplit
 
 import brotli
 
-SHARED_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+from .conftest import SHARED_EVAL
+
 GB = 1024 ** 3
 MB = 1024 ** 2
 

@@ -30,8 +30,10 @@ from extractor.crawl.cn_exchanges import (
     szse_query,
 )
 
+from .conftest import SHARED_EVAL
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "crawl"
-CNINFO = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "crawl-fixtures" / "cninfo"
+CNINFO = SHARED_EVAL / "crawl-fixtures" / "cninfo"
 LEGACY_PAGE = CNINFO / "responses" / "legacy-2016_announcement-query_000001_szse_periodic-reports_page4.json"
 
 

@@ -19,7 +19,8 @@ import pytest
 from extractor.inputs import read_bytes
 from extractor.parse.encoding import chinese_score, codec_for, decode, decode_document
 
-EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+from .conftest import SHARED_EVAL as EVAL
+
 PAGES = EVAL / "crawl-fixtures" / "cn-gbk-news-pages"
 ANNOUNCEMENT = EVAL / "crawl-fixtures" / "cn-announcements" / "html" / \
     "000001_shenfazhanA_2001-annual-report-delay-notice_2002-04-05.html"

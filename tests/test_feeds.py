@@ -13,7 +13,6 @@ import json
 import re
 import urllib.request
 from datetime import datetime, timezone
-from pathlib import Path
 
 import feedparser
 import pytest
@@ -28,7 +27,8 @@ from extractor.crawl.xmlsafe import (
     utf8_xml,
 )
 
-EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+from .conftest import SHARED_EVAL as EVAL
+
 FEEDS = EVAL / "rss-atom-feeds" / "feeds"
 PROVENANCE = EVAL / "rss-atom-feeds" / "PROVENANCE.md"
 ABSENT = f"{FEEDS} is absent (../shared/eval is not beside the clone)"

@@ -12,10 +12,12 @@ from extractor import extract_documents, read_documents
 from extractor.nlp.filings import filing_events, is_filing
 from extractor.parse.sec import SecError, heading_code, item_code, items_in_text, parse_submission
 
+from .conftest import SHARED_EVAL
+
 DATA = Path(__file__).resolve().parent / "data"
 SUBMISSION = DATA / "sec_8k_submission.txt"
 PRIMARY = DATA / "sec_8k_primary.html"
-EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "sec-edgar-8k"
+EVAL = SHARED_EVAL / "sec-edgar-8k"
 
 
 def _record(path: Path) -> tuple:

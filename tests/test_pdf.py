@@ -19,7 +19,8 @@ import pytest
 
 from extractor.parse.pdf import PdfError, PdfText, pdf_to_text, read_pdf, sniff_document_kind
 
-EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+from .conftest import SHARED_EVAL as EVAL
+
 ANNOUNCEMENTS = EVAL / "crawl-fixtures" / "cn-announcements"
 REPORT_2002 = ANNOUNCEMENTS / "pdf" / "000001_shenfazhanA_2002-annual-report.pdf"
 REPORT_2006 = ANNOUNCEMENTS / "pdf" / "000001_S-shenfazhanA_2006-annual-report.pdf"

@@ -7,14 +7,15 @@ crawled link lists are checked against a small independent RFC 9309 matcher writ
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from extractor.crawl.robots import RobotsRules, agent_token, parse_robots, robots_url, rules_for_status
 
-ROBOTS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "crawl-fixtures" / "sitemaps-robots"
+from .conftest import SHARED_EVAL
+
+ROBOTS = SHARED_EVAL / "crawl-fixtures" / "sitemaps-robots"
 UA = "extractor/0.1.0 (+https://github.com/extractor)"
 
 

@@ -10,7 +10,6 @@ itself) and the four "Latest Filings" Atom pages of sec-edgar-8k/feeds. Those te
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -33,7 +32,8 @@ from extractor.crawl.sec_edgar import (
 )
 from extractor.parse.sec import parse_submission
 
-EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+from .conftest import SHARED_EVAL as EVAL
+
 API = EVAL / "crawl-fixtures" / "sec-edgar-api"
 RESPONSES = API / "responses"
 FEEDS = EVAL / "sec-edgar-8k" / "feeds"

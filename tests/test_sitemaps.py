@@ -14,7 +14,8 @@ import pytest
 
 from extractor.crawl.sitemaps import MAX_BYTES, gunzip, parse_sitemap, sitemaps_in_robots
 
-EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+from .conftest import SHARED_EVAL as EVAL
+
 FIXTURES = EVAL / "crawl-fixtures" / "sitemaps-robots"
 SITEMAPS = FIXTURES / "sitemaps"
 ROBOTS = FIXTURES / "robots"
