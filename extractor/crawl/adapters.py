@@ -170,8 +170,13 @@ async def _list_sec_latest(source: Source, fetcher: Fetcher, state: StateReader,
                 yield _filing(source, ref)
 
 
+def _floor(source: Source, state: StateReader) -> str:
+    """The day before which a paged listing need not be read: the later of ``since`` and the mark."""
+    return max(filter(None, [source.since, (state.high_water_mark(source.name) or "")[:10]]), default="")
+
+
 async def _list_sec_company(source: Source, fetcher: Fetcher, state: StateReader, poll: Poll) -> AsyncIterator[Found]:
-    floor = max(filter(None, [source.since, (state.high_water_mark(source.name) or "")[:10]]), default="")
+    floor = _floor(source, state)
     for cik in source.codes:
         pages, read = [_at(source, sec_edgar.submissions_url(cik))], 0
         while pages and read < MAX_LISTING_PAGES:
@@ -191,7 +196,7 @@ async def _list_sec_company(source: Source, fetcher: Fetcher, state: StateReader
 
 
 async def _list_exchange(source: Source, fetcher: Fetcher, state: StateReader, poll: Poll) -> AsyncIterator[Found]:
-    floor = max(filter(None, [source.since, (state.high_water_mark(source.name) or "")[:10]]), default="")
+    floor = _floor(source, state)
     adapter = cn_exchanges.ADAPTERS[source.kind]
     context = None
     if hasattr(adapter, "prepare"):  # cninfo: the code -> orgId list
