@@ -179,3 +179,29 @@ def test_entities_boards_are_no_companies(write_jsonl):
 def test_entities_a_short_name_in_english_news_prefers_the_listing_abroad(write_jsonl):
     found = _entities(write_jsonl, "Apple said on Monday that iPhone sales rose.")
     assert ("Apple", "COMPANY", "AAPL") in found
+
+
+def test_entities_reference_with_a_commodity_or_place_in_it_is_one_company(write_jsonl):
+    text = ("China Shenhua Energy said output rose. The coal miner's unit costs fell 3.5 %. "
+            "The world's largest gold miner was not named.")
+    found = _entities(write_jsonl, text)
+    assert ("The coal miner", "COMPANY", "601088") in found
+    assert not [f for f in found if f[0] == "coal"]
+    assert ("The world's largest gold miner", "COMPANY", "601088") in found
+
+
+def test_entities_reference_to_an_unlisted_company(write_jsonl):
+    text = "Brightwell Stores Inc filed for bankruptcy on Monday. The retailer said it had secured a loan."
+    found = _entities(write_jsonl, text)
+    assert ("The retailer", "COMPANY", None) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Canmax Technologies (300390.SZ) said its controlling shareholder had pledged 12 million shares to Huatai "
+    "Securities. None of the shares is frozen, the lithium producer said.",
+    "Canmax Technologies (300390.SZ) fell 3 % after analysts at Huatai Securities cut their forecast for the "
+    "lithium producer.",
+])
+def test_entities_a_reference_skips_the_broker_and_the_pledgee(write_jsonl, text):
+    found = _entities(write_jsonl, text)
+    assert ("the lithium producer", "COMPANY", "300390") in found

@@ -123,3 +123,9 @@ def test_the_holder_is_never_the_issuer_nor_a_court(write_jsonl):
     text = "北方稀土（600111）公告，控股股东所持公司3,000万股股份于3月2日被深圳市中级人民法院司法冻结。"
     [freeze] = _events(write_jsonl, text, "equity_freeze", "zh")
     assert _roles(freeze).get("holder") not in ("公司", "深圳市中级人民法院")
+
+
+def test_a_name_is_preferred_to_the_exchange_and_ticker_beside_it(write_jsonl):
+    text = "Texas Instruments Incorporated (Nasdaq: TXN) today reported second-quarter revenue of $4.91 billion."
+    [report] = _events(write_jsonl, text, "revenue")
+    assert _roles(report)["company"] == "Texas Instruments Incorporated"

@@ -55,8 +55,9 @@ _DURATION = re.compile(r"(?:^|\b)(?:over|on)[- ]year$|"
                        r"(?:years?|months?|weeks?|days?|quarters?)$|-(?:year|month|week|day)$|"
                        r"^(?:annual|annually|quarterly|monthly|weekly|daily|year|month|week|day)$", re.I)
 _REFERENCE = re.compile(
-    r"\b[Tt]he (?:[A-Z][\w.]*-based |[a-z][\w-]* ){0,2}"
-    r"(?:[Cc]ompany|firm|group|miner|producer|lender|carmaker|automaker|bank|"
+    r"\b[Tt]he (?:[A-Z][\w.]*-based |(?!(?:of|the|a|an|and|or|to|in|for|with|its|their|by|on|at|from)\b)"
+    r"[a-z][\w'’-]* ){0,3}"
+    r"(?:[Cc]ompany|firm|group|miner|producer|lender|carmaker|automaker|bank|confectioner|start-?up|platform|"
     r"insurer|retailer|chipmaker|drugmaker|planemaker|toymaker|maker|developer|distiller|brewer|"
     r"carrier|airline|steelmaker|smelter|refiner|utility|operator|chain|giant|conglomerate|manufacturer|"
     r"supplier|builder|brokerage|shipper|exporter|trader|e-commerce group)\b(?:['’]s)?"
@@ -113,22 +114,63 @@ def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
     the first one the document names."""
     companies = [e for e in entities if e.label == "COMPANY" and e.normalized.get("id")]
     ends = [c.end for c in companies]  # non-overlapping and sorted, so ends are sorted too
+    unlisted = [e for e in entities if e.label == "COMPANY" and not e.normalized.get("id")]
+    unlisted_ends = [c.end for c in unlisted]
     newlines = [m.start() for m in re.finditer("\n", text)]
     found = []
     for match in _REFERENCE.finditer(text):
         i = bisect_right(ends, match.start())
         own = match.group() in ("公司", "本公司", "本行") or match.group().startswith(("the Company", "The Company"))
         if not companies or (i == 0 and not own):
+            # no listed company before it: the latest unlisted one ("Brightline Stores ... The retailer")
+            j = bisect_right(unlisted_ends, match.start())
+            if j and not own:
+                found.append(_reference(text, match, unlisted[j - 1]))
             continue
+        while i > 1 and _bystander(text, companies[i - 1]) and not _BANK_WORDS.search(match.group()):
+            i -= 1  # "after Citi cut its forecast for the food-delivery platform": not Citi
         antecedent = companies[i - 1] if i else companies[0]  # a filing's "the Company" before its name
         if own and i:
             line = bisect_right(newlines, match.start())
             paragraph = newlines[line - 1] + 1 if line else 0
             antecedent = companies[bisect_right(ends, paragraph)] if ends[i - 1] > paragraph else companies[0]
-        end = match.end() - (2 if match.group().endswith(("'s", "’s")) else 0)
-        found.append(Entity(match.start(), end, "COMPANY", text[match.start():end],
-                            {**antecedent.normalized, "reference": True}, priority=1))
+        found.append(_reference(text, match, antecedent))
     return found
+
+
+_BANK_WORDS = re.compile(r"\b(?:bank|lender|brokerage|insurer)\b")
+_ANALYST_BEFORE = re.compile(r"\b(?:[Aa]nalysts?|[Ee]conomists?|[Ss]trategists?) (?:at|from) $")
+_ANALYST_AFTER = re.compile(r"\s+(?:analysts?\b|economists?\b|strategists?\b|said in a (?:research )?note|"
+                            r"(?:upgraded|downgraded|initiated)\b|(?:cut|raised|lowered|reiterated|kept|maintained) "
+                            r"[^.;]{0,30}\b(?:targets?|ratings?|forecasts?|estimates?|recommendation)\b)")
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|from|with|by|at|against|than|versus)\s+(?:[a-z][\w-]*\s+){0,3}$")
+
+
+def _bystander(text: str, company: Entity) -> bool:
+    """Whether a company is named as the broker who judges ("analysts at Citi", "Citi cut its
+    forecast for ...") or after a preposition ("pledged to Huatai Securities", "a loan from Wells
+    Fargo"): a later "the company" or "the platform" rarely points back to it."""
+    before = text[max(0, company.start - 40):company.start]
+    return bool(_ANALYST_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)
+                or _ANALYST_AFTER.match(text, company.end))
+
+
+def _without_modifiers(entities: list[Entity], references: list[Entity]) -> list[Entity]:
+    """The entities less the commodities and places that modify a reference ("the coal miner", "the
+    Dearborn-based company"): the reference is the entity there."""
+    starts = [r.start for r in references]
+    def modifies(entity: Entity) -> bool:
+        i = bisect_right(starts, entity.start) - 1
+        return i >= 0 and references[i].end >= entity.end and entity.label in ("COMMODITY", "GPE")
+    return [e for e in entities if not modifies(e)]
+
+
+def _reference(text: str, match: re.Match, antecedent: Entity) -> Entity:
+    end = match.end() - (2 if match.group().endswith(("'s", "’s")) else 0)
+    return Entity(match.start(), end, "COMPANY", text[match.start():end], {**antecedent.normalized, "reference": True},
+                  priority=1)
 
 
 _HONG_KONG_SHARES = re.compile(r"Hong Kong[- ]listed|Hong Kong shares|\bH[- ]shares?\b|H股|港股|\.HK\b|HKEX")
@@ -214,7 +256,8 @@ def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | No
     if not chinese:
         entities = resolve_overlaps(entities + find_company_short_names(text, entities))
     _with_legal_suffix(text, entities)
-    entities = resolve_overlaps(entities + _link_references(text, entities))
+    references = _link_references(text, entities)
+    entities = resolve_overlaps(_without_modifiers(entities, references) + references)
     _choose_listings(text, entities, gazetteer, tickers)
     resolve_comparisons(entities)
     return entities

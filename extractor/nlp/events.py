@@ -123,7 +123,8 @@ _DATELINE_DATE = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]\s")
 # Roles only some organisations fill.
 _ROLE_WORDS = {"court": re.compile(r"法院|仲裁|[Cc]ourt|[Tt]ribunal|[Aa]rbitrat")}
 # A ticker written beside a name ("Boeing Co (BA.N)"): the name is the better argument.
-_TICKER_LIKE = re.compile(r"^(?:\$?[A-Z]{1,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{2})?|[A-Z]{2,6}:\s?\w+)$")
+_TICKER_LIKE = re.compile(r"^(?:\$?[A-Z]{1,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]{2})?|"
+                          r"(?:[A-Z]{2,6}|Nasdaq|Nyse):\s?\w+)$")
 
 
 def _never_holder(entity: Entity) -> bool:
