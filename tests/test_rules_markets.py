@@ -88,6 +88,9 @@ def test_security_value_market_wrap_up_gives_one_event_per_stock():
     ("Nokia's stock has fallen 18 % this year.", "en", "decrease"),
     ("贵州茅台3月2日收跌1.35%，报1,412.50元。", "zh", "decrease"),
     ("截至收盘，中国平安股价跌幅为2.16%。", "zh", "decrease"),
+    ("The shares rose 3.1 % in extended trading.", "en", "increase"),  # the company named before
+    ("该股收跌4.2%。", "zh", "decrease"),
+    ("Adobe shares fell 2.2 % after Morgan Stanley trimmed its price target to $380.", "en", "decrease"),
 ])
 def test_security_value_found(text, lang, subtype):
     events = _of(text, lang, "security_value")
@@ -100,6 +103,7 @@ def test_security_value_found(text, lang, subtype):
     ("Analysts expect the company's net profit to rise by 20 % next year.", "en"),
     ("公司营业收入同比上涨12.5%。", "zh"),
     ("受此带动，公司产品销售均价较上年同期上涨约20%。", "zh"),
+    ("Morgan Stanley raised its price target on Alcoa to $52 from $45.", "en"),
 ])
 def test_security_value_not_found(text, lang):
     assert not _of(text, lang, "security_value"), text

@@ -56,6 +56,10 @@ _SEC_ZH = r"(?=[收上下大微走涨跌报反回跳])" + \
           rf"{_not_after('同比|环比|价格|均价|利润|收入|营收|销量|产量|出口|进口|上月|上年|同期|上季度|上周')}" \
           r"(?:(?:收涨|收跌|上涨|下跌|大涨|大跌|微涨|微跌|走高|走低|反弹|回升|跳水|涨幅为|跌幅为|涨幅|跌幅|涨|跌)" \
           r"(?=\s*(?:达|约|超过?|逾)?\s*\d+(?:\.\d+)?\s*%)|涨停|跌停|报收于?(?=\s*\d)|收于(?=\s*\d))"
+# "The shares fell 2.3 %", "its stock rose 5 %", "该股收涨3%": the company named in an earlier sentence
+_SEC_REFERRED_EN = r"\b(?:(?<=[Tt]he shares )|(?<=[Ii]ts shares )|(?<=[Tt]heir shares )|(?<=[Tt]he stock )|" \
+                   rf"(?<=[Ii]ts stock )|(?<=[Tt]he company's shares ))(?:{_SEC_UP}|{_SEC_DOWN})(?=\s+{_PCT})"
+_SEC_REFERRED_ZH = r"(?<=该股)(?:收涨|收跌|上涨|下跌|大涨|大跌|涨|跌)(?=\s*\d+(?:\.\d+)?\s*%)|(?<=该股)(?:涨停|跌停)"
 _SEC_DIRECTION = (("level", r"(?i)little changed|flat|unchanged|steady|\bat\b|收于|报收"),
                   ("increase", rf"(?i)\b(?:{_SEC_UP}|risen|higher|gains)\b|涨|走高"),
                   ("decrease", rf"(?i)\b(?:{_SEC_DOWN}|lower|losses)\b|跌|走低"))
@@ -170,8 +174,10 @@ RULES: tuple[Rule, ...] = (
     Rule("security_value", {"en": _SEC_EN, "zh": _SEC_ZH},
          (frozenset({"INDEX", "COMPANY"}), frozenset({"PERCENT", "PRICE", "MONEY"})),
          subtypes=_SEC_DIRECTION, default_subtype="level",
-         exclude=r"(?i)price targets?|target price|目标价",
          core=('security', 'change'), per_trigger=True),
+    Rule("security_value", {"en": _SEC_REFERRED_EN, "zh": _SEC_REFERRED_ZH},
+         (frozenset({"PERCENT"}),), subtypes=_SEC_DIRECTION, default_subtype="level",
+         lacks=frozenset({"INDEX", "COMPANY"}), core=('security', 'change'), per_trigger=True),
     Rule("price_adjustment",
          {"en": en(r"price adjustments?|price revisions?|price (?:increases|hikes|cuts)|"
                    r"(?:rais|increas|lower|reduc|hik)(?:e|es|ed|ing)(?=(?:\s+[\w'-]+){0,7}?\s+(?:prices?|offers?|"
