@@ -157,10 +157,17 @@ def test_regulation_approval():
     assert event["subtype"] == "approval" and _argument(event, "authority") == "European Medicines Agency"
 
 
+@pytest.mark.parametrize("text", ["恒瑞医药创新药瑞康替尼获批上市", "公司向特定对象发行股票的申请已获同意注册。"])
+def test_regulation_approval_in_chinese_without_a_named_policy(text):
+    [event] = _of(text, "zh", "regulation")
+    assert event["subtype"] == "approval"
+
+
 @pytest.mark.parametrize("text,lang", [
     ("The retailer said higher tariff costs squeezed its gross margin in the quarter.", "en"),
     ("The High Court will hold a sanction hearing on the scheme of arrangement next month.", "en"),
     ("公司收到中国证监会江苏监管局下发的《行政处罚决定书》，对公司处以300万元罚款。", "zh"),
+    ("本次回购方案已获批准，尚需提交股东大会审议。", "zh"),
 ])
 def test_regulation_not_found(text, lang):
     assert not _of(text, lang, "regulation"), text

@@ -216,9 +216,10 @@ RULES: tuple[Rule, ...] = (
     Rule("regulation",
          {"en": r"\b(?:subject to|pending|needs?|requires?|awaits?|awaiting|received|receives?|won|wins|"
                 r"obtained|secured)(?= (?:[\w'’-]+ ){0,4}?approvals?\b)",
-          "zh": r"尚需(?=[^，。；]{0,20}(?:批准|核准|审批|注册|同意))|获得(?=[^，。；]{0,12}(?:批准|核准|注册批复))"},
+          "zh": r"尚需(?=[^，。；]{0,20}(?:批准|核准|审批|注册|同意))|获得(?=[^，。；]{0,12}(?:批准|核准|注册批复))|"
+                r"获批(?=上市|生产|临床|发行|设立|开业|筹建)|同意注册"},
          (), (), "approval", lacks=frozenset({"POLICY", "ORG", "GPE"}),
-         exclude=r"(?i)shareholders'? approval|股东大会|board approval|董事会",
+         exclude=r"(?i)shareholders'? approval|股东大会(?!.{0,30}(?:证监会|交易所))|board approval|董事会",
          core=('authority',)),
     Rule("macroeconomics", {"en": rf"{_STAT_EN}|\b(?:{_RATE_EN})\b", "zh": f"{_STAT_ZH}|{_RATE_ZH}"}, (),
          subtypes=_MACRO_SUBTYPES, default_subtype="other",
