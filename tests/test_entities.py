@@ -205,3 +205,20 @@ def test_entities_reference_to_an_unlisted_company(write_jsonl):
 def test_entities_a_reference_skips_the_broker_and_the_pledgee(write_jsonl, text):
     found = _entities(write_jsonl, text)
     assert ("the lithium producer", "COMPANY", "300390") in found
+
+
+def test_entities_chinese_holders_by_full_name_and_defined_short_name(write_jsonl):
+    text = ("重要内容提示：公司控股股东厦门三元光电控股有限公司（以下简称“三元控股”）计划增持公司股份。"
+            "三元控股于2026年2月26日将其持有的500万股公司股份质押给兴业银行股份有限公司。"
+            "公司全资子公司宁德时代欧洲储能科技有限公司签署供货合同。")
+    found = _entities(write_jsonl, text)
+    assert ("厦门三元光电控股有限公司", "COMPANY", None) in found
+    assert [f for f in found if f[0] == "三元控股"] == [("三元控股", "COMPANY", None)] * 2
+    assert not [f for f in found if f[1] == "MONEY"]  # 三元 in the name is no money
+    assert ("宁德时代欧洲储能科技有限公司", "COMPANY", None) in found  # a subsidiary, not 宁德时代 itself
+
+
+def test_entities_chinese_listed_company_in_full_keeps_its_listing(write_jsonl):
+    text = "证券代码：920185 证券简称：贝特瑞\n贝特瑞新材料集团股份有限公司关于签订日常经营重大合同的公告"
+    found = _entities(write_jsonl, text)
+    assert [f for f in found if f[0].startswith("贝特瑞")] == [("贝特瑞", "COMPANY", "920185")] * 2  # none unlisted

@@ -25,6 +25,7 @@ from .numbers import find_numbers, merge_ranges
 from .people import find_chinese_people
 from .spans import Entity, resolve_overlaps
 from .tickers import find_tickers
+from .zh_companies import find_chinese_company_names, find_defined_aliases
 
 # Model labels kept, and the contract label each becomes. In business news an organisation that
 # the curated lists do not know is most often a company: regulators, exchanges, associations and
@@ -250,6 +251,8 @@ def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | No
     entities = merge_ranges(text, entities)
     if chinese:
         entities = resolve_overlaps(entities + _chinese_company_names(text, entities))
+        entities = resolve_overlaps(entities + find_chinese_company_names(text, entities))
+        entities = resolve_overlaps(entities + find_defined_aliases(text, entities))
     else:
         entities = resolve_overlaps(entities + find_surname_mentions(text, entities))
     _link_by_name(entities, gazetteer)

@@ -115,6 +115,8 @@ AFTER_TRIGGER = frozenset({"target", "counterparty", "pledgee", "lender", "chang
 SIDE_BY_TYPE = {("rating", "company"): "after"}
 # Where the wrong side is no candidate at all: the broker before "cut its rating" is never the rated company.
 STRICT_SIDE = frozenset({("rating", "company")})
+# Types whose company is the listed issuer of the shares, not the unlisted holder or pledgee beside it.
+_LISTED_ISSUER_TYPES = frozenset({"equity_pledge", "equity_freeze", "shareholding_change"})
 # Figures belong to the clause of their trigger ("revenue rose 12 %, while net income fell 8 %").
 FIGURE_ROLES = frozenset({"amount", "change", "quantity", "price", "value", "shares", "stake", "price_target",
                           "capacity"})
@@ -172,7 +174,9 @@ def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, c
             own is not None and not own[0] <= e.start < own[1], labels.index(e.label), _poor_date(role, e, text),
             e.label == "COMPANY" and bool(_TICKER_LIKE.match(e.text)),
             role in FIGURE_ROLES and not clause[0] <= e.start < clause[1],
-            _wrong_side(rule.type, role, e, trigger), abs(e.start - trigger.start)))
+            _wrong_side(rule.type, role, e, trigger),
+            role == "company" and rule.type in _LISTED_ISSUER_TYPES and not e.normalized.get("id"),
+            abs(e.start - trigger.start)))
         used.add(id(chosen))
         if chosen.normalized.get("id"):
             used_companies.add(chosen.normalized["id"])  # its ticker or "the company" fills no other role
