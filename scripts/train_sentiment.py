@@ -4,49 +4,26 @@
 
 A multinomial logistic regression over the features of extractor/nlp/sentiment_features.py, fitted by
 full-batch gradient descent (Adam) with an L2 penalty: no randomness, so the same corpus gives the
-same model. Data: every sentence of corpus/sentiment/*.jsonl. The penalty is chosen on a held-out
-fifth of those sentences (by a hash of the id) together with the sentences of the gold dev split;
-then the model is trained on all of corpus/sentiment and written to models/sentiment.json. The
-gold test split is never read here: `extractor evaluate corpus/gold/test.jsonl` scores the result.
+same model. Data: every sentence of corpus/sentiment/*.jsonl (one-line sentences and whole articles
+labelled sentence by sentence) and every sentence of the gold corpus's dev and train splits. The
+penalty is chosen on a held-out fifth of all of them (by a hash of each sentence's id); then the model
+is trained on all and written to models/sentiment.json. The gold test split is never read here:
+`extractor evaluate corpus/gold/test.jsonl` scores the result.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
 import numpy as np
+from sentiment_data import Sentence, split, training_sentences
 
 from extractor.nlp.sentiment import LABELS, MODEL_FILE, LinearSentiment, save_linear, sentiment_of
 from extractor.nlp.sentiment_features import features
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus" / "sentiment"
-DEV = ROOT / "corpus" / "gold" / "dev.jsonl"
-PENALTIES = (0.001, 0.002, 0.004, 0.008, 0.016)
+PENALTIES = (0.00025, 0.0005, 0.001, 0.002)
 STEPS, RATE = 400, 0.05
-Sentence = tuple[str, str, str]  # text, lang, label
-
-
-def corpus_sentences() -> tuple[list[Sentence], list[Sentence]]:
-    """(training, held out): a fifth of corpus/sentiment is held out, by a hash of each id."""
-    train, held = [], []
-    for path in sorted(CORPUS.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line)
-            held_out = int(hashlib.sha256(item["id"].encode()).hexdigest(), 16) % 5 == 0
-            (held if held_out else train).append((item["text"], item["lang"], item["label"]))
-    return train, held
-
-
-def gold_sentences(path: Path) -> list[Sentence]:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        out += [(record["text"][s["start"]:s["end"]], record["lang"], s["sentiment"]["label"])
-                for s in record["sentences"]]
-    return out
 
 
 def train(sentences: list[Sentence], penalty: float) -> LinearSentiment:
@@ -95,15 +72,13 @@ def scores(model: LinearSentiment, sentences: list[Sentence]) -> dict[str, float
 
 
 def main() -> None:
-    train_part, held = corpus_sentences()
-    dev = gold_sentences(DEV)
-    print(f"corpus/sentiment: {len(train_part)} training, {len(held)} held out; gold dev: {len(dev)} sentences")
+    train_part, held = split(training_sentences())
+    print(f"{len(train_part)} training sentences, {len(held)} held out")
     results = {}
     for penalty in PENALTIES:
-        model = train(train_part, penalty)
-        results[penalty] = {"held_out": scores(model, held), "gold_dev": scores(model, dev)}
-        print(f"penalty {penalty}: held out {results[penalty]['held_out']}, gold dev {results[penalty]['gold_dev']}")
-    best = max(PENALTIES, key=lambda p: results[p]["held_out"]["macro_f1"] + results[p]["gold_dev"]["macro_f1"])
+        results[penalty] = scores(train(train_part, penalty), held)
+        print(f"penalty {penalty}: held out {results[penalty]}")
+    best = max(PENALTIES, key=lambda p: results[p]["macro_f1"])
     model = train(train_part + held, best)
     meta = {"penalty": best, "sentences": len(train_part) + len(held), "features": len(model.weights),
             "chosen_on": results[best]}
