@@ -129,3 +129,14 @@ def test_a_name_is_preferred_to_the_exchange_and_ticker_beside_it(write_jsonl):
     text = "Texas Instruments Incorporated (Nasdaq: TXN) today reported second-quarter revenue of $4.91 billion."
     [report] = _events(write_jsonl, text, "revenue")
     assert _roles(report)["company"] == "Texas Instruments Incorporated"
+
+
+@pytest.mark.parametrize("text,lang,role", [
+    ("Quarter on quarter, GDP expanded 1.3 %.", "en", "change"),
+    ("The unemployment rate rose to 4.3 % in May.", "en", "value"),
+    ("3月份，全国居民消费价格同比上涨0.4%。", "zh", "change"),
+])
+def test_a_percentage_after_a_move_is_the_change_after_to_the_level(write_jsonl, text, lang, role):
+    [event] = _events(write_jsonl, text, "macroeconomics", lang)
+    percent = next(a for a in event["arguments"] if a["role"] in ("value", "change"))
+    assert percent["role"] == role

@@ -11,6 +11,7 @@ from typing import Any
 
 from .event_types import EventTypeModel
 from .rules import EVENT_ROLES, EVENT_SCHEMA, RULES, Rule
+from .rules.base import DOWN_EN, DOWN_ZH, UP_EN, UP_ZH
 from .sentiment import PolarityAt
 from .spans import Entity, in_span
 
@@ -115,6 +116,17 @@ AFTER_TRIGGER = frozenset({"target", "counterparty", "pledgee", "lender", "chang
 SIDE_BY_TYPE = {("rating", "company"): "after"}
 # Where the wrong side is no candidate at all: the broker before "cut its rating" is never the rated company.
 STRICT_SIDE = frozenset({("rating", "company")})
+# A percentage right after a move ("grew 5.2 %", "fell by 0.3 percent", "同比增长6.1%") is the change,
+# one after "to", "at" or "was" the level (the value), where a type has both roles.
+_MOVED = re.compile(rf"(?i)(?:\b(?:{UP_EN}|{DOWN_EN}|grew|expanded|contracted|accelerated|slowed|ticked up|"
+                    rf"ticked down|edged up|edged down|by)\s+(?:an? |only |about |just |some )?|{UP_ZH}|{DOWN_ZH}|"
+                    r"增长|回升|提高|降低|增加|扩大|收窄)$")
+
+
+def _moved(text: str, entity: Entity) -> bool:
+    return entity.label == "PERCENT" and bool(_MOVED.search(text, max(0, entity.start - 25), entity.start))
+
+
 # Types whose company is the listed issuer of the shares, not the unlisted holder or pledgee beside it.
 _LISTED_ISSUER_TYPES = frozenset({"equity_pledge", "equity_freeze", "shareholding_change"})
 # Figures belong to the clause of their trigger ("revenue rose 12 %, while net income fell 8 %").
@@ -161,13 +173,15 @@ def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, c
     with no labels take the rule's pattern for them, nearest the trigger in its clause. ``own``: where a
     trigger of a per-trigger rule has its own arguments, between its neighbours."""
     arguments, used, used_companies = [], set(), set()
-    for role, labels in EVENT_ROLES[rule.type].items():
+    roles = EVENT_ROLES[rule.type]
+    for role, labels in roles.items():
         candidates = [e for e in entities if e.label in labels and id(e) not in used
                       and not ((rule.type, role) in STRICT_SIDE and _wrong_side(rule.type, role, e, trigger))
                       and e.normalized.get("id") not in used_companies
                       and e.normalized.get("relation") not in ("since", "comparison")  # "lowest since April"
                       and (role not in _ROLE_WORDS or _ROLE_WORDS[role].search(e.text))
-                      and not (role == "holder" and _never_holder(e))]
+                      and not (role == "holder" and _never_holder(e))
+                      and not (role == "value" and "change" in roles and _moved(text, e))]
         if not candidates:
             continue
         chosen = min(candidates, key=lambda e: (
