@@ -140,3 +140,9 @@ def test_a_percentage_after_a_move_is_the_change_after_to_the_level(write_jsonl,
     [event] = _events(write_jsonl, text, "macroeconomics", lang)
     percent = next(a for a in event["arguments"] if a["role"] in ("value", "change"))
     assert percent["role"] == role
+
+
+def test_a_chinese_rating_names_the_broker_and_the_company_before_the_trigger(write_jsonl):
+    text = "东方证券将通威股份目标价由24.5元下调至19.8元，同时维持“增持”评级。"
+    for event in _events(write_jsonl, text, "rating", "zh"):
+        assert (_roles(event)["analyst"], _roles(event)["company"]) == ("东方证券", "通威股份")

@@ -114,6 +114,11 @@ AFTER_TRIGGER = frozenset({"target", "counterparty", "pledgee", "lender", "chang
 # Where a type turns that round: a broker ("Morgan Stanley raised its target on Alcoa") rates the
 # company named after the trigger.
 SIDE_BY_TYPE = {("rating", "company"): "after"}
+# ... in English; Chinese names both before the trigger (东方证券将通威股份目标价下调至19.8元), and the
+# broker is told by its name.
+_BROKER = re.compile(r"证券|中金|研究所|研究院|[Ss]ecurities|[Rr]esearch|[Cc]apital [Mm]arkets|Sachs|Stanley|"
+                     r"Jefferies|Bernstein|Barclays|Nomura|Macquarie|\bUBS\b|\bCiti\b|Citigroup|\bHSBC\b|Mizuho|"
+                     r"Daiwa|\bCLSA\b|Evercore|Wedbush|Raymond James|Piper Sandler|KeyBanc|Bank of America|\bBofA\b")
 # Where the wrong side is no candidate at all: the broker before "cut its rating" is never the rated company.
 STRICT_SIDE = frozenset({("rating", "company")})
 # A percentage right after a move ("grew 5.2 %", "fell by 0.3 percent", "同比增长6.1%") is the change,
@@ -121,6 +126,9 @@ STRICT_SIDE = frozenset({("rating", "company")})
 _MOVED = re.compile(rf"(?i)(?:\b(?:{UP_EN}|{DOWN_EN}|grew|expanded|contracted|accelerated|slowed|ticked up|"
                     rf"ticked down|edged up|edged down|by)\s+(?:an? |only |about |just |some )?|{UP_ZH}|{DOWN_ZH}|"
                     r"增长|回升|提高|降低|增加|扩大|收窄)$")
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _moved(text: str, entity: Entity) -> bool:
@@ -174,9 +182,12 @@ def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, c
     trigger of a per-trigger rule has its own arguments, between its neighbours."""
     arguments, used, used_companies = [], set(), set()
     roles = EVENT_ROLES[rule.type]
+    chinese = bool(_CJK.match(trigger.text))
     for role, labels in roles.items():
         candidates = [e for e in entities if e.label in labels and id(e) not in used
-                      and not ((rule.type, role) in STRICT_SIDE and _wrong_side(rule.type, role, e, trigger))
+                      and not ((rule.type, role) in STRICT_SIDE and not chinese
+                               and _wrong_side(rule.type, role, e, trigger))
+                      and not (rule.type == "rating" and role == "company" and _BROKER.search(e.text))
                       and e.normalized.get("id") not in used_companies
                       and e.normalized.get("relation") not in ("since", "comparison")  # "lowest since April"
                       and (role not in _ROLE_WORDS or _ROLE_WORDS[role].search(e.text))
@@ -186,6 +197,7 @@ def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, c
             continue
         chosen = min(candidates, key=lambda e: (
             own is not None and not own[0] <= e.start < own[1], labels.index(e.label), _poor_date(role, e, text),
+            role == "analyst" and not _BROKER.search(e.text),
             e.label == "COMPANY" and bool(_TICKER_LIKE.match(e.text)),
             role in FIGURE_ROLES and not clause[0] <= e.start < clause[1],
             _wrong_side(rule.type, role, e, trigger),
