@@ -146,3 +146,9 @@ def test_a_chinese_rating_names_the_broker_and_the_company_before_the_trigger(wr
     text = "东方证券将通威股份目标价由24.5元下调至19.8元，同时维持“增持”评级。"
     for event in _events(write_jsonl, text, "rating", "zh"):
         assert (_roles(event)["analyst"], _roles(event)["company"]) == ("东方证券", "通威股份")
+
+
+def test_in_a_sale_the_seller_stands_before_the_trigger_and_the_buyer_after(write_jsonl):
+    text = "Kraft Heinz Co agreed to sell its frozen meals business to Ridgeline Partners for $1.9 billion."
+    [sale] = _events(write_jsonl, text, "merger_acquisition")
+    assert (_roles(sale).get("seller"), _roles(sale).get("acquirer")) == ("Kraft Heinz Co", "Ridgeline Partners")

@@ -155,8 +155,15 @@ def _never_holder(entity: Entity) -> bool:
     return bool(entity.normalized.get("reference") or _ROLE_WORDS["court"].search(entity.text))
 
 
+# A sale turns the parties round: the seller acts ("HSBC agreed to sell its unit to Banque Lacroix",
+# 公司拟将所持股权转让给某公司), the buyer comes after.
+_SALE = re.compile(r"(?i)\bsell|\bsold\b|\bsale\b|divest|dispos|出售|转让|剥离")
+_SALE_SIDES = {"seller": "before", "acquirer": "after"}
+
+
 def _wrong_side(event_type: str, role: str, entity: Entity, trigger: Entity) -> bool:
-    side = SIDE_BY_TYPE.get((event_type, role)) or \
+    sale = event_type == "merger_acquisition" and role in _SALE_SIDES and _SALE.search(trigger.text)
+    side = _SALE_SIDES[role] if sale else SIDE_BY_TYPE.get((event_type, role)) or \
         ("before" if role in BEFORE_TRIGGER else "after" if role in AFTER_TRIGGER else None)
     if side == "before":
         return entity.start >= trigger.end
@@ -183,11 +190,13 @@ def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, c
     arguments, used, used_companies = [], set(), set()
     roles = EVENT_ROLES[rule.type]
     chinese = bool(_CJK.match(trigger.text))
+    sale = rule.type == "merger_acquisition" and bool(_SALE.search(trigger.text))
     for role, labels in roles.items():
         candidates = [e for e in entities if e.label in labels and id(e) not in used
                       and not ((rule.type, role) in STRICT_SIDE and not chinese
                                and _wrong_side(rule.type, role, e, trigger))
                       and not (rule.type == "rating" and role == "company" and _BROKER.search(e.text))
+                      and not (sale and role == "target" and e.end <= trigger.start)  # the seller, not what is sold
                       and e.normalized.get("id") not in used_companies
                       and e.normalized.get("relation") not in ("since", "comparison")  # "lowest since April"
                       and (role not in _ROLE_WORDS or _ROLE_WORDS[role].search(e.text))
