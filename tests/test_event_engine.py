@@ -63,6 +63,9 @@ def test_a_period_is_a_quarter_and_the_date_a_day(write_jsonl):
     ("Net sales for May rose 4 % at Costco Wholesale Corp.", "revenue", "asserted"),
     ("Tariffs would add to costs at Ford Motor Co, while its revenue rose 5 %.", "revenue", "asserted"),
     ("公司股东张伟将其持有的800万股公司股份质押给华泰证券股份有限公司。", "equity_pledge", "asserted"),
+    ("万华化学公告称，公司正在筹划以现金方式收购一家欧洲化工企业旗下的MDI业务。", "merger_acquisition", "expected"),
+    ("Li Auto said it expects to deliver 100,000 to 110,000 vehicles in the fourth quarter.", "sales_volume",
+     "expected"),
 ])
 def test_modality_cues_are_read_within_the_clause(write_jsonl, text, event_type, modality):
     events = _events(write_jsonl, text, event_type)

@@ -25,9 +25,10 @@ _HYPOTHETICAL = {"en": re.compile(r"\bmay\b|\b(?i:might|could|if|possibly|potent
                  "zh": re.compile(r"可能|若|如果|或将|考虑|传闻")}
 _EXPECTED = {"en": re.compile(r"\b(?:will|would|shall|expects?|expected|plans?|planned|planning|"
                               r"intends?|aims?|forecasts?|predicts?|projected|proposed|to be|"
-                              r"is set to|are set to|likely|outlook|guidance)\b", re.I),
+                              r"is set to|are set to|likely|outlook|guidance|sees|seeks? to|scheduled|ahead of|"
+                              r"due to)\b", re.I),
              # 将 is "will", except as the object marker of 将其持有的…质押给
-             "zh": re.compile(r"拟|预计|计划|将(?!其|所持|持有)|有望|预期|预测|准备")}
+             "zh": re.compile(r"拟|预计|计划|将(?!其|所持|持有)|有望|预期|预测|准备|筹划|预案|规划")}
 _INHERENTLY_EXPECTED = {"earnings_forecast"}
 # "agreed to buy" is a deal still to close; "agreed to pay ... to settle" and "agreed to supply" are the
 # settlement and the contract themselves.
@@ -77,13 +78,14 @@ def _clause_start(text: str, start: int, position: int) -> int:
     return breaks[-1] if breaks else start
 
 
-def _modality(before: str, lang: str, event_type: str) -> str:
-    """From the cues between the start of the trigger's clause and the trigger (``before``)."""
+def _modality(before: str, trigger: str, lang: str, event_type: str) -> str:
+    """From the cues between the start of the trigger's clause and the trigger (``before``), and those
+    inside a trigger of several words ("expects to deliver")."""
     if _NEGATED[lang].search(before):
         return "negated"
     if _HYPOTHETICAL[lang].search(before):
         return "hypothetical"
-    if _EXPECTED[lang].search(before) or event_type in _INHERENTLY_EXPECTED:
+    if _EXPECTED[lang].search(before) or _EXPECTED[lang].search(trigger) or event_type in _INHERENTLY_EXPECTED:
         return "expected"
     if event_type not in _AGREEMENT_IS_THE_EVENT and _AGREED.search(before):
         return "expected"
@@ -321,7 +323,7 @@ def _event(rule: Rule, subtype: str, trigger: Entity, sentence: int, arguments_f
     clause = _clause(doc.text, trigger, bounds)
     event.arguments = _arguments(rule, arguments_from, trigger, doc.text, clause, own)
     event.date = _date(event.arguments) or _paragraph_date(doc.newlines, *doc.dates, trigger.start)
-    event.modality = _modality(doc.text[clause[0]:trigger.start], doc.lang, rule.type)
+    event.modality = _modality(doc.text[clause[0]:trigger.start], trigger.text, doc.lang, rule.type)
     event.polarity = _POLAR.get(subtype) or polarity_at(trigger.start).label
     filled = {a["role"] for a in event.arguments}
     if rule.core:
