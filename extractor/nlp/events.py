@@ -385,6 +385,9 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
 
 _RULES_OF = {event_type: [r for r in RULES if r.type == event_type] for event_type in EVENT_SCHEMA}
 MODEL_CONFIDENCE = 0.4  # an event the type model adds where no rule fired
+# A type the model does not add beside a rule's event of another: "signed an agreement to acquire" is
+# the acquisition, not a deal of its own.
+_CLAIMED_BY = {"deal": "merger_acquisition"}
 
 
 def _admits(rule: Rule, labels: set[str], lang: str) -> bool:
@@ -405,7 +408,7 @@ def _unruled(type_model: EventTypeModel, doc: _Document, index: int, bounds: tup
     for event_type in type_model.sure(sentence):
         rules = [r for r in _RULES_OF[event_type] if _admits(r, labels, doc.lang)]
         span = type_model.trigger(event_type, sentence)
-        if event_type in ruled or not rules or span is None or \
+        if event_type in ruled or _CLAIMED_BY.get(event_type) in ruled or not rules or span is None or \
                 doc.inside_name(bounds[0] + span[0], bounds[0] + span[1]) or \
                 any(rule.exclude and re.search(rule.exclude, sentence) for rule in _RULES_OF[event_type]):
             continue

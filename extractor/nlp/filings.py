@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..parse.sec import LEGACY_ITEMS, item_sections
-from .events import Event, argument_of
+from .events import MODEL_CONFIDENCE, Event, argument_of
 from .rules import EVENT_ROLES
 from .sentiment import PolarityAt
 from .spans import Entity, in_span
@@ -374,7 +374,10 @@ def filing_events(text: str, sentences: list[tuple[int, int]], entities: list[En
     if not sections:
         return events
     headings = [(start, end) for _, start, end, _ in sections]
-    kept = [e for e in events if not any(s <= e.trigger.start < h for s, h in headings)]
+    outside_headings = [e for e in events if not any(s <= e.trigger.start < h for s, h in headings)]
+    # the items' handlers defer to what the rules found in an item, not to the type model's guesses
+    kept = [e for e in outside_headings if e.confidence != MODEL_CONFIDENCE]
+    guessed = [e for e in outside_headings if e.confidence == MODEL_CONFIDENCE]
     exhibit = _EXHIBIT_LINE.search(text)
     filing = _Filing(text, sentences, entities, polarity_at, _registrant(text, entities),
                      exhibit.start() if exhibit else len(text))
@@ -386,5 +389,6 @@ def filing_events(text: str, sentences: list[tuple[int, int]], entities: list[En
             continue
         done.add(item)
         kept.extend(handler(filing, (heading_end, stop), kept))
+    kept += [e for e in guessed if e.type not in {k.type for k in kept}]  # the items' reading stands
     kept.sort(key=lambda e: (e.sentence, e.trigger.start))
     return kept
