@@ -128,8 +128,10 @@ def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
             if j and not own:
                 found.append(_reference(text, match, unlisted[j - 1]))
             continue
-        while i > 1 and _bystander(text, companies[i - 1]) and not _BANK_WORDS.search(match.group()):
-            i -= 1  # "after Citi cut its forecast for the food-delivery platform": not Citi
+        skipped = 0
+        while i > 1 and skipped < _MOST_SKIPPED and _bystander(text, companies[i - 1]) \
+                and not _BANK_WORDS.search(match.group()):
+            i, skipped = i - 1, skipped + 1  # "after Citi cut its forecast for the food-delivery platform": not Citi
         antecedent = companies[i - 1] if i else companies[0]  # a filing's "the Company" before its name
         if own and i:
             line = bisect_right(newlines, match.start())
@@ -139,6 +141,7 @@ def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
     return found
 
 
+_MOST_SKIPPED = 3  # bystanders a reference looks past, at most (each reference costs the same however long the text)
 _BANK_WORDS = re.compile(r"\b(?:bank|lender|brokerage|insurer)\b")
 _ANALYST_BEFORE = re.compile(r"\b(?:[Aa]nalysts?|[Ee]conomists?|[Ss]trategists?) (?:at|from) $")
 _ANALYST_AFTER = re.compile(r"\s+(?:analysts?\b|economists?\b|strategists?\b|said in a (?:research )?note|"
@@ -162,6 +165,7 @@ def _without_modifiers(entities: list[Entity], references: list[Entity]) -> list
     """The entities less the commodities and places that modify a reference ("the coal miner", "the
     Dearborn-based company"): the reference is the entity there."""
     starts = [r.start for r in references]
+
     def modifies(entity: Entity) -> bool:
         i = bisect_right(starts, entity.start) - 1
         return i >= 0 and references[i].end >= entity.end and entity.label in ("COMMODITY", "GPE")

@@ -128,8 +128,6 @@ STRICT_SIDE = frozenset({("rating", "company")})
 _MOVED = re.compile(rf"(?i)(?:\b(?:{UP_EN}|{DOWN_EN}|grew|expanded|contracted|accelerated|slowed|ticked up|"
                     rf"ticked down|edged up|edged down|by)\s+(?:an? |only |about |just |some )?|{UP_ZH}|{DOWN_ZH}|"
                     r"增长|回升|提高|降低|增加|扩大|收窄)$")
-
-
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -10,6 +10,7 @@ word that joins it to the sentence (给, 予, 向, 与, 在, 将).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .spans import Entity
 
@@ -26,17 +27,20 @@ def find_chinese_company_names(text: str, entities: list[Entity]) -> list[Entity
     """COMPANY entities for full names that end with a legal form, where no listed company's name
     (already among ``entities``) reaches the legal form."""
     listed = [e for e in entities if e.label == "COMPANY" and e.normalized.get("id")]
+    listed_ends = [e.end for e in listed]  # entities do not overlap, so their ends are sorted
+    listed_starts = {e.start for e in listed}
     found = []
     for form in _LEGAL_FORM.finditer(text):
-        if any(e.start < form.end() and e.end >= form.start() for e in listed):
-            continue
+        i = bisect_left(listed_ends, form.start())
+        if i < len(listed) and listed[i].start < form.end():
+            continue  # the gazetteer's name reaches the legal form
         window_start = max(0, form.start() - _REACH)
         boundaries = list(_BOUNDARY.finditer(text, window_start, form.start()))
         if not boundaries and window_start > 0:
             continue  # no start within reach: not a name we can delimit
         start = boundaries[-1].end() if boundaries else window_start
         subsidiary = bool(boundaries) and boundaries[-1].group() == "子公司"
-        if not subsidiary and any(e.start == start for e in listed):
+        if not subsidiary and start in listed_starts:
             continue  # 贝特瑞新材料集团股份有限公司: the listed 贝特瑞 in full, which the gazetteer links
         if form.start() - start >= 2:
             # as sure as a number: "三元" in 厦门三元光电控股有限公司 is no money
@@ -46,15 +50,16 @@ def find_chinese_company_names(text: str, entities: list[Entity]) -> list[Entity
 
 def find_defined_aliases(text: str, entities: list[Entity]) -> list[Entity]:
     """Every mention of a short name an announcement defines for a company ("X（以下简称“Y”）"),
-    with the company's normalised values."""
+    with the company's normalised values; one pass over the text for all of them."""
     companies = {e.end: e for e in entities if e.label == "COMPANY"}
-    found = []
+    defined: dict[str, Entity] = {}
     for definition in _ALIAS.finditer(text):
         company = companies.get(definition.start())
         alias = definition.group(1)
-        if company is None or alias in ("公司", "本公司", "上市公司"):
-            continue  # "公司" is found as a reference already
-        for mention in re.finditer(re.escape(alias), text):
-            found.append(Entity(mention.start(), mention.end(), "COMPANY", alias, dict(company.normalized),
-                                priority=3))
-    return found
+        if company is not None and alias not in ("公司", "本公司", "上市公司"):  # 公司 is a reference already
+            defined.setdefault(alias, company)
+    if not defined:
+        return []
+    mentions = re.compile("|".join(re.escape(a) for a in sorted(defined, key=len, reverse=True)))
+    return [Entity(m.start(), m.end(), "COMPANY", m.group(), dict(defined[m.group()].normalized), priority=3)
+            for m in mentions.finditer(text)]
