@@ -34,6 +34,9 @@ SHAPES = {
     "dual-listed companies": ("en", "Huaneng Power International (600011) and 00902.HK traded higher. "),
     "Chinese and English mixed": ("zh", "北方稀土（600111）股价上涨3.2%，China Northern Rare Earth raised prices by "
                                         "5 % to 68.25 万元/吨；公司拟回购不超过3亿元股份，"),
+    # unlisted holders in full and by the short names the text defines (extractor/nlp/zh_companies.py)
+    "Chinese holders and aliases": ("zh", "控股股东厦门三元光电控股有限公司（以下简称“三元控股”）将其持有的500万股"
+                                          "质押给兴业银行股份有限公司，三元控股累计质押1.2亿股；"),
 }
 def _text(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]

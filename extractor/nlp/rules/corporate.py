@@ -266,7 +266,7 @@ RULES: tuple[Rule, ...] = (
          (("capex", r"(?i)capital|capex|\bsp(?:end|ends|ending|ent)\b|资本开支|资本性支出|资本支出"),),
          "project",
          exclude=r"(?i)fixed[- ]asset investment|全国固定资产投资|全社会固定资产投资|固定资产投资(?:同比|增速)|"
-                 r"国家统计局",
+                 r"国家统计局|\bon [\w&.' -]{0,40}\bshares\b",  # money spent on a company's shares: its stake
          core=('company', 'amount')),
     Rule("product_service", {"en": _PRODUCT_EN, "zh": _PRODUCT_ZH},
          (frozenset({"COMPANY"}),),
