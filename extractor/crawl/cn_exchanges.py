@@ -232,6 +232,33 @@ def _skip(page: AnnouncementPage, source: str, url: str, index: int, detail: str
     page.errors.append(Errors.E087.format(source=source, url=url or source, index=index, detail=detail))
 
 
+def _title_and_path(page: AnnouncementPage, source: str, url: str, number: int, item: Any,
+                    title_keys: tuple[str, ...], path_key: str, title_name: str) -> tuple[str, str] | None:
+    """A listed item's title (the first of ``title_keys`` it gives) and document path; None, with the
+    item recorded as skipped, where it is no object or lacks either."""
+    if not isinstance(item, dict):
+        _skip(page, source, url, number, f"it is a JSON {type(item).__name__}, not an object")
+        return None
+    title = next((t for t in (_clean(item.get(key)) for key in title_keys) if t), None)
+    path = _clean(item.get(path_key))
+    if not title or not path:
+        _skip(page, source, url, number, "it has no " + (title_name if not title else f"{path_key} (document)"))
+        return None
+    return title, path
+
+
+def _day_in_path(path: str) -> str | None:
+    """The day a document's path names (finalpage/2002-10-25/...), where the listing gives none."""
+    found = _DATE_IN_PATH.search(path)
+    return _from_local(found.group(1)) if found else None
+
+
+def _at_least_one_page(page: AnnouncementPage) -> AnnouncementPage:
+    if not page.pages and page.announcements:
+        page.pages = 1
+    return page
+
+
 # ------------------------------------------------------------------------------------------ cninfo
 
 def cninfo_org_ids(body: bytes) -> dict[str, str]:
@@ -311,19 +338,13 @@ def parse_cninfo(body: bytes, *, url: str = "", page_size: int = CNINFO_PAGE_SIZ
     page.pages = _int(data.get("totalpages")) or _pages(page.total, page_size)
     page.has_more = data.get("hasMore") if isinstance(data.get("hasMore"), bool) else None
     for number, item in enumerate(items or [], start=1):
-        if not isinstance(item, dict):
-            _skip(page, "cninfo", url, number, f"it is a JSON {type(item).__name__}, not an object")
+        found = _title_and_path(page, "cninfo", url, number, item, ("announcementTitle", "shortTitle"), "adjunctUrl",
+                                "title")
+        if found is None:
             continue
-        title = _clean(item.get("announcementTitle")) or _clean(item.get("shortTitle"))
-        path = _clean(item.get("adjunctUrl"))
-        if not title or not path:
-            _skip(page, "cninfo", url, number, "it has no " + ("title" if not title else "adjunctUrl (document)"))
-            continue
+        title, path = found
         document = _absolute(CNINFO_STATIC, path)
-        published = _from_ms(item.get("announcementTime"))
-        if published is None:  # the day is in the document's path: finalpage/2002-10-25/...
-            day = _DATE_IN_PATH.search(path)
-            published = _from_local(day.group(1)) if day else None
+        published = _from_ms(item.get("announcementTime")) or _day_in_path(path)
         code = _first(item.get("secCode"))
         kb = _int(item.get("adjunctSize"))
         page.announcements.append(Announcement(
@@ -332,9 +353,7 @@ def parse_cninfo(body: bytes, *, url: str = "", page_size: int = CNINFO_PAGE_SIZ
             id=_clean(item.get("announcementId")) or _clean(item.get("id")),
             category=_clean(item.get("announcementTypeName")), size=kb * 1024 if kb else None,
             codes=_all(item.get("secCode")) or ([code] if code else [])))
-    if not page.pages and page.announcements:
-        page.pages = 1
-    return page
+    return _at_least_one_page(page)
 
 
 # --------------------------------------------------------------------------------------------- SSE
@@ -389,23 +408,17 @@ def parse_sse(body: bytes, *, url: str = "", page_size: int = SSE_PAGE_SIZE) -> 
     page.pages = _int(help_.get("pageCount")) or _pages(page.total, size)
     seen: set[str] = set()
     for number, item in enumerate(_sse_items(data), start=1):
-        if not isinstance(item, dict):
-            _skip(page, "SSE", url, number, f"it is a JSON {type(item).__name__}, not an object")
+        found = _title_and_path(page, "SSE", url, number, item, ("TITLE",), "URL", "TITLE")
+        if found is None:
             continue
-        title, path = _clean(item.get("TITLE")), _clean(item.get("URL"))
-        if not title or not path:
-            _skip(page, "SSE", url, number, "it has no " + ("TITLE" if not title else "URL (document)"))
-            continue
+        title, path = found
         document = _absolute(SSE_STATIC, path)
         if document in seen:
             continue
         seen.add(document)
         day = _from_local(item.get("SSEDATE"))
         added = _from_local(item.get("ADDDATE"))
-        published = added if added and (day is None or added[:10] == day[:10]) else day
-        if published is None:
-            found = _DATE_IN_PATH.search(path)
-            published = _from_local(found.group(1)) if found else None
+        published = (added if added and (day is None or added[:10] == day[:10]) else day) or _day_in_path(path)
         code = _first(item.get("SECURITY_CODE"))
         page.announcements.append(Announcement(
             exchange="SSE", code=code, name=_first(item.get("SECURITY_NAME")), title=title, published_at=published,
@@ -414,9 +427,7 @@ def parse_sse(body: bytes, *, url: str = "", page_size: int = SSE_PAGE_SIZE) -> 
             category=_clean(item.get("BULLETIN_TYPE_DESC")) or _clean(item.get("BULLETIN_HEADING"))
             or _clean(item.get("BULLETIN_TYPE")),
             codes=_all(item.get("SECURITY_CODE"))))
-    if not page.pages and page.announcements:
-        page.pages = 1
-    return page
+    return _at_least_one_page(page)
 
 
 # -------------------------------------------------------------------------------------------- SZSE
@@ -462,18 +473,12 @@ def parse_szse(body: bytes, *, url: str = "", page_size: int = SZSE_PAGE_SIZE) -
     page.total = _int(data.get("announceCount"))
     page.pages = _pages(page.total, page_size)
     for number, item in enumerate(items or [], start=1):
-        if not isinstance(item, dict):
-            _skip(page, "SZSE", url, number, f"it is a JSON {type(item).__name__}, not an object")
+        found = _title_and_path(page, "SZSE", url, number, item, ("title",), "attachPath", "title")
+        if found is None:
             continue
-        title, path = _clean(item.get("title")), _clean(item.get("attachPath"))
-        if not title or not path:
-            _skip(page, "SZSE", url, number, "it has no " + ("title" if not title else "attachPath (document)"))
-            continue
+        title, path = found
         document = _absolute(SZSE_STATIC, path)
-        published = _from_local(item.get("publishTime"))
-        if published is None:
-            found = _DATE_IN_PATH.search(path)
-            published = _from_local(found.group(1)) if found else None
+        published = _from_local(item.get("publishTime")) or _day_in_path(path)
         codes = _all(item.get("secCode"))
         size = _int(item.get("attachSize"))
         page.announcements.append(Announcement(
@@ -482,9 +487,7 @@ def parse_szse(body: bytes, *, url: str = "", page_size: int = SZSE_PAGE_SIZE) -
             id=_clean(item.get("id")) or _clean(item.get("annId")),
             category=_clean(item.get("smallCategoryId")) or _clean(item.get("bigCategoryId")),
             size=size if size and size > 0 else None, codes=codes))
-    if not page.pages and page.announcements:
-        page.pages = 1
-    return page
+    return _at_least_one_page(page)
 
 
 # ---------------------------------------------------------------------------- adapters for the crawl
