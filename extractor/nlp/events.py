@@ -128,7 +128,6 @@ STRICT_SIDE = frozenset({("rating", "company")})
 _MOVED = re.compile(rf"(?i)(?:\b(?:{UP_EN}|{DOWN_EN}|grew|expanded|contracted|accelerated|slowed|ticked up|"
                     rf"ticked down|edged up|edged down|by)\s+(?:an? |only |about |just |some )?|{UP_ZH}|{DOWN_ZH}|"
                     r"增长|回升|提高|降低|增加|扩大|收窄)$")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _moved(text: str, entity: Entity) -> bool:
@@ -161,9 +160,9 @@ _SALE = re.compile(r"(?i)\bsell|\bsold\b|\bsale\b|divest|dispos|出售|转让|�
 _SALE_SIDES = {"seller": "before", "acquirer": "after"}
 
 
-def _wrong_side(event_type: str, role: str, entity: Entity, trigger: Entity) -> bool:
-    sale = event_type == "merger_acquisition" and role in _SALE_SIDES and _SALE.search(trigger.text)
-    side = _SALE_SIDES[role] if sale else SIDE_BY_TYPE.get((event_type, role)) or \
+def _wrong_side(event_type: str, role: str, entity: Entity, trigger: Entity, sale: bool) -> bool:
+    """``sale``: the trigger is a merger_acquisition's sale, which turns the seller's and buyer's sides."""
+    side = _SALE_SIDES[role] if sale and role in _SALE_SIDES else SIDE_BY_TYPE.get((event_type, role)) or \
         ("before" if role in BEFORE_TRIGGER else "after" if role in AFTER_TRIGGER else None)
     if side == "before":
         return entity.start >= trigger.end
@@ -182,19 +181,18 @@ def _poor_date(role: str, entity: Entity, text: str) -> tuple[bool, bool]:
 
 
 def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, clause: tuple[int, int],
-               own: tuple[int, int] | None = None) -> list[dict[str, Any]]:
+               lang: str, own: tuple[int, int] | None = None) -> list[dict[str, Any]]:
     """Fill each role with the entity of a matching label nearest the trigger: on the side of the
     trigger where the role stands, a figure in the trigger's clause, a name before a ticker. Roles
     with no labels take the rule's pattern for them, nearest the trigger in its clause. ``own``: where a
     trigger of a per-trigger rule has its own arguments, between its neighbours."""
     arguments, used, used_companies = [], set(), set()
     roles = EVENT_ROLES[rule.type]
-    chinese = bool(_CJK.match(trigger.text))
     sale = rule.type == "merger_acquisition" and bool(_SALE.search(trigger.text))
     for role, labels in roles.items():
         candidates = [e for e in entities if e.label in labels and id(e) not in used
-                      and not ((rule.type, role) in STRICT_SIDE and not chinese
-                               and _wrong_side(rule.type, role, e, trigger))
+                      and not ((rule.type, role) in STRICT_SIDE and lang != "zh"
+                               and _wrong_side(rule.type, role, e, trigger, sale))
                       and not (rule.type == "rating" and role == "company" and _BROKER.search(e.text))
                       and not (sale and role == "target" and e.end <= trigger.start)  # the seller, not what is sold
                       and e.normalized.get("id") not in used_companies
@@ -209,7 +207,7 @@ def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, c
             role == "analyst" and not _BROKER.search(e.text),
             e.label == "COMPANY" and bool(_TICKER_LIKE.match(e.text)),
             role in FIGURE_ROLES and not clause[0] <= e.start < clause[1],
-            _wrong_side(rule.type, role, e, trigger),
+            _wrong_side(rule.type, role, e, trigger, sale),
             role == "company" and rule.type in _LISTED_ISSUER_TYPES and not e.normalized.get("id"),
             abs(e.start - trigger.start)))
         used.add(id(chosen))
@@ -319,7 +317,7 @@ def _event(rule: Rule, subtype: str, trigger: Entity, sentence: int, arguments_f
            doc: _Document, bounds: tuple[int, int], polarity_at: PolarityAt, own: tuple[int, int] | None) -> Event:
     event = Event(rule.type, subtype, trigger, sentence)
     clause = _clause(doc.text, trigger, bounds)
-    event.arguments = _arguments(rule, arguments_from, trigger, doc.text, clause, own)
+    event.arguments = _arguments(rule, arguments_from, trigger, doc.text, clause, doc.lang, own)
     event.date = _date(event.arguments) or _paragraph_date(doc.newlines, *doc.dates, trigger.start)
     event.modality = _modality(doc.text[clause[0]:trigger.start], trigger.text, doc.lang, rule.type)
     event.polarity = _POLAR.get(subtype) or polarity_at(trigger.start).label
