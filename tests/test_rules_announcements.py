@@ -101,6 +101,8 @@ NEGATIVE = [
     ("ipo-funds-zh", "zh", "网上申购冻结资金达1.2万亿元，创年内新高。", {"equity_freeze"}),
     ("new-product-zh", "zh", "公司新品上市首周销量突破10万台。", {"listing_status"}),
     ("lockup-zh", "zh", "截至本公告披露日，股东未违反其在公司首次公开发行时所作出的股份锁定承诺。", {"listing_status"}),
+    # a court taking a reorganisation case is the bankruptcy, not a lawsuit
+    ("reorganisation-zh", "zh", "某市中级人民法院已裁定受理债权人对公司的重整申请，并指定了管理人。", {"legal"}),
 ]
 
 

@@ -87,6 +87,14 @@ def test_event_found(text, lang, event_type, subtype, modality):
     ("Its shares plunged 22 % to $2.87, their lowest since Spirit Airlines' initial public offering.", "en",
      "financing"),
     ("Tesla shares came under pressure after weak delivery figures.", "en", "csr_brand"),
+    # a holder's trade in the company's shares, not a takeover
+    ("Helix Corp director Maria Olsen sold 250,000 shares of the chipmaker last week.", "en", "merger_acquisition"),
+    ("Its chairman plans to buy up to 8 million yuan of the company's shares over six months.", "en",
+     "merger_acquisition"),
+    ("交易完成后，标的公司将纳入公司合并报表范围。", "zh", "merger_acquisition"),
+    ("董事会建议将每十股合并为一股，股份合并后每手买卖单位不变。", "zh", "merger_acquisition"),
+    ("预计本次降息可降低企业年化融资成本约800亿元。", "zh", "financing"),
+    ("公司一季度财务费用同比增加12.4%，主要系借款利息增加。", "zh", "financing"),
 ])
 def test_no_event(text, lang, event_type):
     assert not _of(text, lang, event_type), _of(text, lang, event_type)

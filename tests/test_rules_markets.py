@@ -91,6 +91,15 @@ def test_security_value_market_wrap_up_gives_one_event_per_stock():
     ("The shares rose 3.1 % in extended trading.", "en", "increase"),  # the company named before
     ("该股收跌4.2%。", "zh", "decrease"),
     ("Adobe shares fell 2.2 % after Morgan Stanley trimmed its price target to $380.", "en", "decrease"),
+    ("The Dow Jones Industrial Average added 180 points, or 0.4 %, on Friday.", "en", "increase"),
+    # moves told without a figure: headlines and market reports
+    ("Oracle, Micron rally as AI spending fears ease", "en", "increase"),
+    ("Samsung Electronics slides on weak memory outlook", "en", "decrease"),
+    ("Japanese shares edge up after Bank of Japan holds rates", "en", "increase"),
+    ("Boeing shares were little changed in premarket trading.", "en", "level"),
+    ("Intel forecasts weak quarter; shares tumble", "en", "decrease"),
+    ("受政策利好提振，光伏板块集体走强。", "zh", "increase"),
+    ("午后银行板块小幅回调。", "zh", "decrease"),
 ])
 def test_security_value_found(text, lang, subtype):
     events = _of(text, lang, "security_value")
@@ -104,6 +113,10 @@ def test_security_value_found(text, lang, subtype):
     ("公司营业收入同比上涨12.5%。", "zh"),
     ("受此带动，公司产品销售均价较上年同期上涨约20%。", "zh"),
     ("Morgan Stanley raised its price target on Alcoa to $52 from $45.", "en"),
+    ("Tesla gains approval to test robotaxis in Nevada.", "en"),
+    ("Walmart drops plan to open stores in Chile.", "en"),
+    ("Exports to China fell in March as demand weakened.", "en"),
+    ("The home appliance maker was dropped from the index in 2022.", "en"),
 ])
 def test_security_value_not_found(text, lang):
     assert not _of(text, lang, "security_value"), text
@@ -139,6 +152,20 @@ def test_commodity_price_moves():
     assert event["subtype"] == "decrease" and "silver" in _argument(event, "commodity")
     events = _of("碳酸锂价格持续回升，电池级碳酸锂现货均价回升至7.8万元/吨。", "zh", "commodity_price")
     assert events and {e["subtype"] for e in events} == {"increase"}
+
+
+def test_commodity_price_moves_without_figures():
+    [event] = _of("Nickel hits three-month high as Indonesia trims mining quotas", "en", "commodity_price")
+    assert event["subtype"] == "increase" and _argument(event, "commodity") == "Nickel"
+    [event] = _of("Silver eased from a record high as the dollar firmed.", "en", "commodity_price")
+    assert event["subtype"] == "decrease"
+    [event] = _of("Brent crude hits four-year low on supply glut fears", "en", "commodity_price")
+    assert event["subtype"] == "decrease"
+
+
+def test_commodity_price_each_commodity_told_by_its_price():
+    events = _of("国际原油价格连续三日下跌，布伦特原油跌破70美元/桶。", "zh", "commodity_price")
+    assert len(events) == 2, events
 
 
 @pytest.mark.parametrize("text,lang", [

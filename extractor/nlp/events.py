@@ -238,22 +238,23 @@ PRICE_WORD_REACH = 60  # characters either side of "prices" where a figure-less 
 
 
 def _segments(rule: Rule, entities: list[Entity], sentence: tuple[int, int], text: str) -> list[tuple[int, int]]:
-    """Commodity prices: one event per commodity, from it to the next commodity, where a price or
-    a change follows it; where none does, the words around each mention of prices ("as cocoa prices
+    """Commodity prices: one event per commodity, from it to the next commodity, where a price, a
+    change or the word "prices" follows it ("国际原油价格连续三日下跌，布伦特原油跌破70美元/桶"); where none
+    does, the words around each mention of prices ("as cocoa prices
     eased", "碳酸锂价格明显回升"); other types: the whole sentence (-1 marks it)."""
     sentence_end = sentence[1]
-    if rule.type != "commodity_price":
+    if rule.type != "commodity_price" or rule.bare:
         return [(-1, sentence_end)]
     segments: list[tuple[int, int]] = []
     start, priced = None, False
     for entity in entities:
         if entity.label == "COMMODITY":
-            if start is not None and priced:
+            if start is not None and (priced or _PRICE_WORD.search(text, start, entity.start)):
                 segments.append((start, entity.start))
             start, priced = entity.start, False
         elif entity.label in ("PRICE", "PERCENT") and start is not None:
             priced = True
-    if start is not None and priced:
+    if start is not None and (priced or _PRICE_WORD.search(text, start, sentence_end)):
         segments.append((start, sentence_end))
     if not segments:  # no figures: the words around each mention of prices
         for word in _PRICE_WORD.finditer(text, *sentence):
@@ -277,6 +278,10 @@ def _paragraph_date(newlines: list[int], dates: list[Entity], date_starts: list[
     return None
 
 
+# Between a name and its move: "Uber shares were flat", "Nokia's stock slid", "Nvidia, AMD slide", "Oil prices eased".
+_SUBJECT_GAP = re.compile(r"(?:['’]s)?(?: (?:Class [AB] )?(?:shares|stock|ADRs|prices?|futures))?(?: (?:have|has|had))? ?")
+
+
 class _Document:
     """What every rule reads about one document, indexed once for bisection."""
 
@@ -291,6 +296,13 @@ class _Document:
         """The entities within scope and within CONTEXT characters of ``position``."""
         return in_span(self.entities, self.starts, max(scope[0], position - CONTEXT),
                        min(scope[1], position + CONTEXT))
+
+    def follows(self, position: int, labels: frozenset[str]) -> bool:
+        """Whether an entity of ``labels`` ends right before ``position``, its shares' words between
+        ("Uber shares were flat", "Nokia's stock slid")."""
+        i = bisect_left(self.starts, position) - 1
+        return i >= 0 and self.entities[i].label in labels and \
+            bool(_SUBJECT_GAP.fullmatch(self.text, self.entities[i].end, position))
 
     def inside_name(self, start: int, end: int) -> bool:
         """Whether a trigger from ``start`` to ``end`` lies wholly inside a name ("price" in "price
@@ -350,7 +362,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
             for seg_start, seg_end in _segments(rule, inside, (start, end), text):
                 scope_start = max(start, seg_start)
                 matches = [m for m in rule.patterns[lang].finditer(text, scope_start, seg_end)
-                           if not doc.inside_name(m.start(), m.end())]
+                           if not doc.inside_name(m.start(), m.end())
+                           and (not rule.follows or doc.follows(m.start(), rule.follows))]
                 seen_subtypes: set[str] = set()
                 for i, match in enumerate(matches):
                     window = text[max(start, match.start() - CONTEXT):min(end, match.end() + CONTEXT)]
@@ -364,6 +377,10 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                                matches[i + 1].start() if i + 1 < len(matches) else end)
                         candidates = [e for e in doc.near(match.start(), (start, end))
                                       if own[0] <= e.start < own[1] or e.label not in _FIGURE_LABELS]
+                        if rule.bare:
+                            clause_start = _clause_start(text, start, match.start())
+                            candidates = [e for e in candidates if e.label == "DATE" or e.label not in
+                                          _FIGURE_LABELS and clause_start <= e.start and e.end <= match.start()]
                     elif subtype in seen_subtypes:
                         continue
                     else:

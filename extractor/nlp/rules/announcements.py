@@ -176,7 +176,7 @@ RULES: tuple[Rule, ...] = (
          (("settlement", r"和解|调解"), ("ruling", r"判|裁|驳回|胜诉|败诉|一审|二审|终审"),
           ("fine", r"处罚|罚"), ("investigation", r"立案|问询|关注函|查明|稽查"),
           ("lawsuit", r"诉|仲裁|纠纷|被告")), "lawsuit",
-         exclude=r"诉讼时效",
+         exclude=r"诉讼时效|重整|破产",  # a court taking a bankruptcy case is the bankruptcy
          core=('company',)),
     # -- Bankruptcy: filings (bankruptcy, Chapter 11, liquidation, winding-up) and debt restructurings.
     Rule("bankruptcy",

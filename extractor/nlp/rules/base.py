@@ -36,6 +36,12 @@ class Rule:
     # roles the schema gives no labels, filled from the trigger's clause: role -> regex (group 1 if any)
     text_roles: dict[str, str] = field(default_factory=dict)
     per_trigger: bool = False  # each trigger its own event ("A rose 3 %, B fell 2 %"), not one per subtype
+    # labels of which an entity must stand right before the trigger ("Nvidia, AMD slide"; "Uber shares were
+    # flat"): the thing that moves is named, not only somewhere in the sentence
+    follows: frozenset[str] = frozenset()
+    # a move told without a figure ("shares tumble", "板块走强"): it takes no figure, and what moved only
+    # from before the trigger (the figures and names after it are the next happening's)
+    bare: bool = False
     patterns: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -42,14 +42,19 @@ _TO_BUY = "|".join(f"(?<={lead} to )" for lead in (
     "proposed", "move", "decided", "intends", "agreement", "talks", "bids", "offers", "seeks", "sought"))
 _MA_OBJECT = r"(?:business|businesses|unit|units|division|subsidiary|arm|operations?|assets|stake|stakes|" \
              r"interest|holding|portfolio|shares of)"
+# A number of shares or an amount of them bought or sold is a holder's trade ("director Brenner sold
+# 1.2 million shares", "plans to buy up to 5 million yuan of the company's shares"), not a takeover.
+_SHARES_WORTH = r" (?:up to |about |some |nearly |a further |another |a combined |a total of )?(?:US\$|HK\$|\$|€|£)?" \
+                r"[\d.,]+ (?:million |billion |mln |bln )?(?:(?:yuan|dollars|euros|pounds) )?(?:worth )?" \
+                r"(?:of (?:the company['’]s |its |their |the group['’]s )?(?:own )?)?(?:[A-H]-)?shares\b"
 _MA_EN = en(
     r"acquir(?:e|es|ed|ing)(?! (?:land|equipment|customers|users|licen[cs]es?|rights to|data)\b)|acquisitions?|"
     r"takeovers?|take over|takes over|took over|buyout|mergers?|merg(?:e|es|ed|ing)(?= with)|"
     r"(?:" + _TO_BUY + r")buy(?! back| (?:up to |about |some )?[\d.,]+ (?:million |billion )?"
-    r"(?:shares|tonnes|tons|barrels|units|aircraft|jets|planes|vehicles)\b)|"
+    r"(?:shares|tonnes|tons|barrels|units|aircraft|jets|planes|vehicles)\b)(?!" + _SHARES_WORTH + r")|"
     r"buy(?:s|ing)? (?:a |an )?(?:[\d.]+ ?(?:pct|%|per ?cent) )?stake|"
     r"purchase (?:of )?(?:a |an )?(?:[\d.]+ ?(?:pct|%|per ?cent) )?stake|divest\w*|"
-    r"s(?:ell|ells|elling|old)(?=" + _WORDS + r"{0,6}? " + _MA_OBJECT + r"\b)|"
+    r"s(?:ell|ells|elling|old)(?!" + _SHARES_WORTH + r")(?=" + _WORDS + r"{0,6}? " + _MA_OBJECT + r"\b)|"
     r"sale of (?:its |the |a |an |their )?(?:[\w'’-]+ ){0,5}?" + _MA_OBJECT + r"|"
     r"(?:fund|finance|pay for|funding|financing) (?:the |its |this )(?:purchase|acquisition|takeover|deal)|"
     r"(?:be|being|been|was|were|is|are) sold to|disposals?|put (?:the company|itself|[\w-]+) up for sale|"
@@ -193,7 +198,8 @@ RULES: tuple[Rule, ...] = (
           ("loan", r"(?i)loan|credit|borrowing|贷款|授信|借款"),
           ("equity", r"(?i)placement|placing|rights issue|shares?\b|offering|equity|定增|定向增发|非公开发行|"
                      r"向特定对象发行|配股")),
-         exclude=_MARGIN + r"|new (?:yuan |local-currency )?loans|social financing|社会融资|社融|"
+         exclude=_MARGIN + r"|new (?:yuan |local-currency )?loans|social financing|社会融资|社融|净融资|融资成本|"
+                           r"财务费用|借款合同|欺诈发行|"
                            r"money supply|\bM2\b|pledge|质押|保证金|loan prime rate|\bLPR\b|贷款市场报价利率",
          core=('company', 'amount')),
     # Margin financing: balances, and net buying or selling, are each an event of their own.
@@ -244,7 +250,7 @@ RULES: tuple[Rule, ...] = (
          "acquisition",
          exclude=r"(?i)\b(?:acquisition|deal|merger|takeover|transaction|purchase)s? (?:would|will|is expected to|"
                  r"could) (?:add|boost|lift|dilute|be accretive|be dilutive|weigh|reduce|increase)\b|"
-                 r"减持|增持|质押|冻结",
+                 r"减持|增持|质押|冻结|合并报表|合并范围|合并财务报表|股份合并|合并股份|合并后每股",
          core=('acquirer', 'target')),
     Rule("merger_acquisition", {"en": _MA_AGAIN_EN},
          (),

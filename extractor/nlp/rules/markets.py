@@ -48,7 +48,7 @@ _PER_YEAR_EN = r"(?!\s*(?:year[- ]on[- ]year|from a year|from the (?:previous|pr
 # Each pattern opens with a cheap look at the first letter, so the look-behinds run at word starts only.
 _SEC_EN = (rf"\b(?=[a-z]){_not_after(_FUNDAMENTALS_EN)}(?:(?:{_NAMED})\b(?:(?:{_SEC_UP}|{_SEC_DOWN})"
            rf"(?=\s+(?:by |as much as |about |nearly |almost |more than |some |another |a further )?{_PCT}"
-           rf"{_PER_YEAR_EN}|\s+to (?:a record|an? (?:all-time|record|\d+-\w+) high|{_NUMBER}(?!\s*(?:%|pct|per))))|"
+           rf"{_PER_YEAR_EN}|\s+{_NUMBER} points\b|\s+to (?:a record|an? (?:all-time|record|\d+-\w+) high|{_NUMBER}(?!\s*(?:%|pct|per))))|"
            rf"(?:closed|closing|ended|ending|finished) {_PCT} (?:higher|lower)|"
            rf"{_SEC_LEVEL_EN}|had (?:risen|fallen) by the daily limit)\b|"
            rf"\bposted (?:gains|losses)(?= (?:of|exceeding|above|topping|of more than) {_PCT}))")
@@ -60,6 +60,46 @@ _SEC_ZH = r"(?=[收上下大微走涨跌报反回跳])" + \
 _SEC_REFERRED_EN = r"\b(?:(?<=[Tt]he shares )|(?<=[Ii]ts shares )|(?<=[Tt]heir shares )|(?<=[Tt]he stock )|" \
                    rf"(?<=[Ii]ts stock )|(?<=[Tt]he company's shares ))(?:{_SEC_UP}|{_SEC_DOWN})(?=\s+{_PCT})"
 _SEC_REFERRED_ZH = r"(?<=该股)(?:收涨|收跌|上涨|下跌|大涨|大跌|涨|跌)(?=\s*\d+(?:\.\d+)?\s*%)|(?<=该股)(?:涨停|跌停)"
+# Moves told without a figure, as headlines and market reports tell them ("Nvidia, AMD slide", "European
+# shares edge up after ECB holds rates", "Uber shares were flat in early trading"): the verb ends its clause
+# or a preposition follows, so "Tesla gains approval" and "Apple drops lawsuit" are no moves.
+_BARE_UP_EN = r"rise|rises|rose|gain|gains|gained|climb|climbs|climbed|jump|jumps|jumped|surge|surges|surged|" \
+              r"soar|soars|soared|rally|rallies|rallied|advance|advances|advanced|rebound|rebounds|rebounded|" \
+              r"(?:edge|edges|edged|inch|inches|inched|tick|ticks|ticked|move|moves|moved) (?:up|higher)|" \
+              r"(?:close|closes|closed|end|ends|ended|finish|finishes|finished) (?:up|higher)|" \
+              r"(?:extend|extends|extended) gains|pop|pops|popped|spike|spikes|spiked|outperform|outperformed"
+_BARE_DOWN_EN = r"fall|falls|fell|drop|drops|dropped|slip|slips|slipped|slide|slides|slid|tumble|tumbles|" \
+                r"tumbled|plunge|plunges|plunged|sink|sinks|sank|slump|slumps|slumped|decline|declines|declined|" \
+                r"sag|sags|sagged|dip|dips|dipped|retreat|retreats|retreated|lag|lags|lagged|skid|skids|skidded|" \
+                r"(?:edge|edges|edged|inch|inches|inched|tick|ticks|ticked|move|moves|moved) (?:down|lower)|" \
+                r"(?:close|closes|closed|end|ends|ended|finish|finishes|finished) (?:down|lower)|" \
+                r"(?:extend|extends|extended) (?:losses|declines)|underperform|underperformed|crater|craters|cratered"
+_BARE_LEVEL_EN = r"(?:were|was|are|is|ended|closed|traded|trading|finished|held) (?:little changed|flat|unchanged|" \
+                 r"steady)|little changed"
+_BARE_END_EN = r"(?=\s*(?:$|[;,.:!?)—–]|\s-\s)|\s+(?:on|as|after|in|amid|following|ahead|before|despite|with|while|" \
+               r"for|at|from|since|sharply|further|again|more|premarket|early|late|today|yesterday|overnight|" \
+               r"(?:mon|tues|wednes|thurs|fri)day)\b)(?!\s+(?:at|by|about|to|from)\s+(?:US\$|HK\$|\$|€|£)?\d)"
+_BARE_DIRECTION = (("increase", rf"(?i)\b(?:{_BARE_UP_EN})\b|走强|上涨|大涨|走高|领涨|反弹|拉升|收涨|收高|飘红|上行|领跑|冲高"),
+                   ("decrease", rf"(?i)\b(?:{_BARE_DOWN_EN})\b|走弱|下跌|大跌|走低|领跌|回调|跳水|收跌|收低|翻绿|回落"),
+                   ("level", r"(?i)little changed|flat|unchanged|steady"))
+_BARE_MOVE_EN = rf"\b(?:{_BARE_UP_EN}|{_BARE_DOWN_EN}|{_BARE_LEVEL_EN})\b{_BARE_END_EN}"
+# A commodity's move told without a figure ("Copper steadies as strong China imports offset demand worries",
+# "Gold slipped from a record high", "Copper hits two-month high").
+_COMMODITY_BARE_EN = rf"\b(?:(?:{_BARE_UP_EN}|{_BARE_DOWN_EN}|{_BARE_LEVEL_EN}|steadies|steadied|steady|firmed|firms|" \
+                     rf"eased|eases|ease|recovered|recovers)\b{_BARE_END_EN}|(?:hit|hits|touched|touches|reached|" \
+                     r"reaches|set|sets) (?:a |an |its )?(?:fresh |new )?(?:record|all-time|(?:[\w-]+-)?" \
+                     r"(?:month|year|week|decade))\b(?: (?:high|low|peak|trough)s?\b)?)"
+# what moves, when no name is given: shares, stocks, a board of them, a market by its street
+_MARKET_WORDS_EN = r"(?=[a-z])(?:(?<=\bshares )|(?<=\bstocks )|(?<=\bequities )|(?<=\bshare prices )|" \
+                   r"(?<=\bstock prices )|(?<=\bstock futures )|(?<=\bindex futures )|(?<=Wall Street )|" \
+                   r"(?<=Wall St )|(?<=\bstock markets )|(?<=\bequity markets ))"
+_BOARD_ZH = ("板块", "股价", "个股", "A股", "港股", "美股", "大盘", "沪指", "深成指", "创业板指", "科创50", "恒指", "三大指数",
+             "概念股", "龙头股", "权重股", "该股")
+_MANNER_ZH = ("", "集体", "全线", "普遍", "持续", "继续", "纷纷", "一度", "小幅", "大幅", "明显", "则", "午后", "早盘", "尾盘", "盘中")
+_BARE_ZH = r"(?=[走上下大领回反拉跳收飘翻冲])(?:" + "|".join(f"(?<={board}{manner})" for board in _BOARD_ZH
+                                                 for manner in _MANNER_ZH) + \
+           r")(?:走强|走弱|上涨|下跌|大涨|大跌|走高|走低|领涨|领跌|回调|反弹|拉升|跳水|收涨|收跌|收高|收低|飘红|翻绿|上行|" \
+           r"领跑|冲高|回落)(?!\s*(?:达|约|超过?|逾)?\s*\d)"
 _SEC_DIRECTION = (("level", r"(?i)little changed|flat|unchanged|steady|\bat\b|收于|报收"),
                   ("increase", rf"(?i)\b(?:{_SEC_UP}|risen|higher|gains)\b|涨|走高"),
                   ("decrease", rf"(?i)\b(?:{_SEC_DOWN}|lower|losses)\b|跌|走低"))
@@ -171,6 +211,13 @@ RULES: tuple[Rule, ...] = (
                  r"contract prices?|raised (?:its |their )?[\w\s-]{0,30}(?:prices|offers?)|cut (?:its |their )?"
                  r"[\w\s-]{0,30}(?:prices|offers?)",
          core=('commodity', 'price')),
+    Rule("commodity_price", {"en": _COMMODITY_BARE_EN}, (frozenset({"COMMODITY"}),),
+         (("decrease", rf"(?i)\b(?:{_BARE_DOWN_EN}|ease|eases|eased|lows?|troughs?)\b"),
+          ("increase", rf"(?i)\b(?:{_BARE_UP_EN}|firm|firms|firmed|recover|recovers|recovered|hit|hits|touch|"
+                       r"touched|touches|reach|reached|reaches|set|sets)\b"),
+          ("level", r"(?i)steady|steadies|steadied|little changed|flat")),
+         "level", lacks=frozenset({"PRICE", "PERCENT"}), core=('commodity',), bare=True,
+         follows=frozenset({"COMMODITY"})),
     Rule("security_value", {"en": _SEC_EN, "zh": _SEC_ZH},
          (frozenset({"INDEX", "COMPANY"}), frozenset({"PERCENT", "PRICE", "MONEY"})),
          subtypes=_SEC_DIRECTION, default_subtype="level",
@@ -178,6 +225,11 @@ RULES: tuple[Rule, ...] = (
     Rule("security_value", {"en": _SEC_REFERRED_EN, "zh": _SEC_REFERRED_ZH},
          (frozenset({"PERCENT"}),), subtypes=_SEC_DIRECTION, default_subtype="level",
          lacks=frozenset({"INDEX", "COMPANY"}), core=('security', 'change'), per_trigger=True),
+    Rule("security_value", {"en": _MARKET_WORDS_EN + _BARE_MOVE_EN, "zh": _BARE_ZH}, (),
+         subtypes=_BARE_DIRECTION, default_subtype="level", core=('security',), per_trigger=True, bare=True),
+    Rule("security_value", {"en": _BARE_MOVE_EN}, (frozenset({"INDEX", "COMPANY"}),),
+         subtypes=_BARE_DIRECTION, default_subtype="level", core=('security',), per_trigger=True, bare=True,
+         follows=frozenset({"INDEX", "COMPANY"})),
     Rule("price_adjustment",
          {"en": en(r"price adjustments?|price revisions?|price (?:increases|hikes|cuts)|"
                    r"(?:rais|increas|lower|reduc|hik)(?:e|es|ed|ing)(?=(?:\s+[\w'-]+){0,7}?\s+(?:prices?|offers?|"
