@@ -279,7 +279,8 @@ def _paragraph_date(newlines: list[int], dates: list[Entity], date_starts: list[
 
 
 # Between a name and its move: "Uber shares were flat", "Nokia's stock slid", "Nvidia, AMD slide", "Oil prices eased".
-_SUBJECT_GAP = re.compile(r"(?:['’]s)?(?: (?:Class [AB] )?(?:shares|stock|ADRs|prices?|futures))?(?: (?:have|has|had))? ?")
+_SUBJECT_GAP = re.compile(r"(?:['’]s)?(?: (?:Class [AB] )?(?:shares|stock|ADRs|prices?|futures))?"
+                          r"(?: (?:have|has|had))? ?")
 
 
 class _Document:
