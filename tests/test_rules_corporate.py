@@ -117,3 +117,10 @@ def test_margin_financing_balance_and_net_buying_are_two_events():
 def test_deal_said_again_is_one_event():
     events = _of("中国交建（601800.SH）公告，公司签署某港口工程总承包合同，合同金额约10亿美元。", "zh", "deal")
     assert len(events) == 1 and _argument(events[0], "amount") == "约10亿美元"
+
+
+def test_a_second_happening_of_one_kind_in_a_sentence_is_its_own_event():
+    events = _of("Acme Corp said it had completed a $2 billion buyback and would launch a new $5 billion buyback "
+                 "in 2027.", "en", "share_repurchase")
+    assert sorted(_argument(e, "amount") for e in events) == ["$2 billion", "$5 billion"]
+    assert [e["modality"] for e in events] == ["asserted", "expected"]

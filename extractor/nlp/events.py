@@ -78,6 +78,19 @@ def _clause_start(text: str, start: int, position: int) -> int:
     return breaks[-1] if breaks else start
 
 
+# Where the next happening of a sentence starts: a clause ("while", ";"), or a second verb of its subject
+# ("had suspended new orders ... and would fund back pay"; "，并"). Below CLAUSE_BREAK's reach: a Chinese
+# announcement's commas go on telling one happening (质押…，质押期限…).
+_HAPPENING_BREAK = re.compile(CLAUSE_BREAK.pattern + r"|,\s+and\b|\band (?:would|will|had|has|said|plans?|is|was)\b|"
+                              r"，(?:并|且|同时|此外)|[，,]\s*(?:其中|另外|此外)", re.I)
+
+
+def _happening_start(text: str, start: int, position: int) -> int:
+    """Where the happening told at ``position`` starts: a rule gives one event per subtype there."""
+    breaks = [m.end() for m in _HAPPENING_BREAK.finditer(text, start, position)]
+    return breaks[-1] if breaks else start
+
+
 def _modality(before: str, trigger: str, lang: str, event_type: str) -> str:
     """From the cues between the start of the trigger's clause and the trigger (``before``), and those
     inside a trigger of several words ("expects to deliver")."""
@@ -130,8 +143,13 @@ _MOVED = re.compile(rf"(?i)(?:\b(?:{UP_EN}|{DOWN_EN}|grew|expanded|contracted|ac
                     r"增长|回升|提高|降低|增加|扩大|收窄)$")
 
 
+# ... and one before a move's noun ("after a 0.8 % gain in December", "a 9.8% drop in car shipments").
+_MOVE_NOUN = re.compile(r"\s*(?:increase|gain|rise|jump|climb|drop|decline|fall|slide|slump)s?\b", re.I)
+
+
 def _moved(text: str, entity: Entity) -> bool:
-    return entity.label == "PERCENT" and bool(_MOVED.search(text, max(0, entity.start - 25), entity.start))
+    return entity.label == "PERCENT" and bool(_MOVED.search(text, max(0, entity.start - 25), entity.start)
+                                              or _MOVE_NOUN.match(text, entity.end))
 
 
 # Types whose company is the listed issuer of the shares, not the unlisted holder or pledgee beside it.
@@ -365,7 +383,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 matches = [m for m in rule.patterns[lang].finditer(text, scope_start, seg_end)
                            if not doc.inside_name(m.start(), m.end())
                            and (not rule.follows or doc.follows(m.start(), rule.follows))]
-                seen_subtypes: set[str] = set()
+                seen_subtypes: set[tuple[str, int]] = set()
                 for i, match in enumerate(matches):
                     window = text[max(start, match.start() - CONTEXT):min(end, match.end() + CONTEXT)]
                     subtype = _subtype(rule, match.group(), window)
@@ -382,10 +400,10 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                             clause_start = _clause_start(text, start, match.start())
                             candidates = [e for e in candidates if e.label == "DATE" or e.label not in
                                           _FIGURE_LABELS and clause_start <= e.start and e.end <= match.start()]
-                    elif subtype in seen_subtypes:
+                    elif (subtype, _happening_start(text, start, match.start())) in seen_subtypes:
                         continue
                     else:
-                        seen_subtypes.add(subtype)
+                        seen_subtypes.add((subtype, _happening_start(text, start, match.start())))
                         candidates = [e for e in doc.near(match.start(), (start, end))
                                       if seg_start < 0 or scope_start <= e.start < seg_end
                                       or e.label not in _SEGMENTED_LABELS]

@@ -137,7 +137,8 @@ _STAT_EN = rf"\b(?:{_INDICATOR_EN})\b(?:(?:[^.;!?]|\.(?=\d))(?!\b(?:while|but|af
            rf"\b(?:{_MOVE_EN})\b|" \
            rf"(?:(?<=after a )|(?<=after an )|(?<=than a )|(?<=following a )|(?<=versus a ))" \
            rf"(?:revised )?\d[\d.,]*\s?(?:%|pct|percent)? " \
-           rf"(?:increase|gain|rise|drop|decline|fall)\b"
+           rf"(?:increase|gain|rise|drop|decline|fall)\b|" \
+           r"\b(?:trade|current[- ]account|budget) (?:surplus|deficit)(?= of\b)"
 _RATE_EN = r"(?:cut|cuts|cutting|trim|trims|trimmed|lower|lowers|lowered|raise|raises|raised|hike|hikes|" \
            r"hiked|kept|keep|keeps|held|hold|holds|left|leave)\s+(?:its |their |the )?(?:(?:one-year|five-year|" \
            r"key|benchmark|policy|lending|interest|deposit|main|overnight|loan prime|repo|federal funds|fed funds|" \
