@@ -41,3 +41,18 @@ def test_pipeline_unknown_model_is_a_clear_error(write_jsonl):
     path = write_jsonl([{"text": "Anything."}])
     with pytest.raises(ModelError, match=r"\[E030\].*no_such_model"):
         list(extract([path], config=DEFAULT_CONFIG.with_overrides(en_model="no_such_model")))
+
+
+def test_pipeline_chinese_announcement_layout_ends_sentences_where_line_breaks_were_lost(write_jsonl):
+    title = "证券代码：600111 公告编号：临2026-018"
+    parts = [title, "某某稀土股份有限公司关于控股股东部分股份质押的公告",
+             "本公司董事会及全体董事保证本公告内容不存在任何虚假记载。", "质押情况如下：",
+             "一、控股股东于2026年3月2日将其持有的1,000万股质押给某银行。", "特此公告。",
+             "某某稀土股份有限公司董事会", "2026年3月3日"]
+    path = write_jsonl([{"id": "a", "published_at": "2026-03-03", "lang": "zh", "text": "".join(parts)}])
+    [record] = extract([path], config=DEFAULT_CONFIG)
+    assert ["".join(parts)[s["start"]:s["end"]] for s in record["sentences"]] == parts
+    # "一、二季度" is no heading
+    path = write_jsonl([{"id": "b", "published_at": "2026-03-03", "lang": "zh", "text": "公司一、二季度营收均有增长。"}])
+    [record] = extract([path], config=DEFAULT_CONFIG)
+    assert len(record["sentences"]) == 1

