@@ -53,6 +53,7 @@ def test_pipeline_chinese_announcement_layout_ends_sentences_where_line_breaks_w
     [record] = extract([path], config=DEFAULT_CONFIG)
     assert ["".join(parts)[s["start"]:s["end"]] for s in record["sentences"]] == parts
     # "一、二季度" is no heading
-    path = write_jsonl([{"id": "b", "published_at": "2026-03-03", "lang": "zh", "text": "公司一、二季度营收均有增长。"}])
+    path = write_jsonl([{"id": "b", "published_at": "2026-03-03", "lang": "zh",
+                         "text": "公司一、二季度营收均有增长。"}])
     [record] = extract([path], config=DEFAULT_CONFIG)
     assert len(record["sentences"]) == 1
