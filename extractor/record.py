@@ -8,6 +8,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .inputs import Document
+from .nlp.pipeline import text_of
 from .nlp.sentiment import label_of, weighted_score
 from .nlp.spans import Entity
 from .nlp.targeted_sentiment import company_sentiments
@@ -70,7 +71,7 @@ def build_record(document: Document, doc: Doc | None, *, include_text: bool = Fa
         record["sentiment"] = {"label": label_of(score), "score": score}
         record["sentences"] = [{"start": start, "end": end, "sentiment": sentiment._asdict()}
                                for (start, end), sentiment in zip(doc._.extractor_sentences, sentiments, strict=True)]
-        record["companies"] = company_sentiments(doc._.extractor_entities, doc._.extractor_events,
+        record["companies"] = company_sentiments(text_of(doc), doc._.extractor_entities, doc._.extractor_events,
                                                  doc._.extractor_sentences, doc._.extractor_clause_sentiment.at,
                                                  sentiments, news)
         record["entities"] = [_entity(e) for e in doc._.extractor_entities]

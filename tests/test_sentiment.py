@@ -53,6 +53,16 @@ def test_a_company_named_before_a_comma_takes_the_news_after_it_in_chinese():
     assert company["sentiment"]["label"] == "negative"
 
 
+def test_partners_customers_and_brokers_beside_the_news_are_neutral():
+    record = _record("Tesla beat quarterly profit estimates and signed a battery supply agreement with Panasonic. "
+                     "Tesla shares jumped 9 % after Goldman Sachs raised its price target.")
+    labels = {c["name"]: c["sentiment"]["label"] for c in record["companies"]}
+    assert [label for name, label in labels.items() if "Panasonic" in name] == ["neutral"]
+    assert [label for name, label in labels.items() if "Goldman" in name] == ["neutral"]
+    record = _record("宁德时代与某能源公司签署储能电池供货协议，公司股价大涨8%。", "zh")
+    assert {c["sentiment"]["label"] for c in record["companies"] if "300750" != c["ticker"]} <= {"neutral"}
+
+
 def test_the_document_is_its_news_not_the_count_of_its_sentences():
     text = ("Zijin Mining said on Monday it would cut its full-year gold output target by 15% after a mine "
             "accident, and warned that first-half profit would fall sharply. "

@@ -131,7 +131,7 @@ AFTER_TRIGGER = frozenset({"target", "counterparty", "pledgee", "lender", "chang
 SIDE_BY_TYPE = {("rating", "company"): "after"}
 # ... in English; Chinese names both before the trigger (东方证券将通威股份目标价下调至19.8元), and the
 # broker is told by its name.
-_BROKER = re.compile(r"证券|中金|研究所|研究院|[Ss]ecurities|[Rr]esearch|[Cc]apital [Mm]arkets|Sachs|Stanley|"
+BROKER = re.compile(r"证券|中金|研究所|研究院|[Ss]ecurities|[Rr]esearch|[Cc]apital [Mm]arkets|Sachs|Stanley|"
                      r"Jefferies|Bernstein|Barclays|Nomura|Macquarie|\bUBS\b|\bCiti\b|Citigroup|\bHSBC\b|Mizuho|"
                      r"Daiwa|\bCLSA\b|Evercore|Wedbush|Raymond James|Piper Sandler|KeyBanc|Bank of America|\bBofA\b")
 # Where the wrong side is no candidate at all: the broker before "cut its rating" is never the rated company.
@@ -211,7 +211,7 @@ def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, c
         candidates = [e for e in entities if e.label in labels and id(e) not in used
                       and not ((rule.type, role) in STRICT_SIDE and lang != "zh"
                                and _wrong_side(rule.type, role, e, trigger, sale))
-                      and not (rule.type == "rating" and role == "company" and _BROKER.search(e.text))
+                      and not (rule.type == "rating" and role == "company" and BROKER.search(e.text))
                       and not (sale and role == "target" and e.end <= trigger.start)  # the seller, not what is sold
                       and e.normalized.get("id") not in used_companies
                       and e.normalized.get("relation") not in ("since", "comparison")  # "lowest since April"
@@ -222,7 +222,7 @@ def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, c
             continue
         chosen = min(candidates, key=lambda e: (
             own is not None and not own[0] <= e.start < own[1], labels.index(e.label), _poor_date(role, e, text),
-            role == "analyst" and not _BROKER.search(e.text),
+            role == "analyst" and not BROKER.search(e.text),
             e.label == "COMPANY" and bool(_TICKER_LIKE.match(e.text)),
             role in FIGURE_ROLES and not clause[0] <= e.start < clause[1],
             _wrong_side(rule.type, role, e, trigger, sale),

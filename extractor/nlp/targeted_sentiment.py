@@ -9,16 +9,19 @@ A company's sentiment in a document is built like the document's (see ``sentimen
 from its parts: each sentence that names it contributes the sentiment at its mention; the sentences
 that name no company belong to the company the document is most about (named most often); a company
 that only rates, lends, takes a pledge or rules (an event's analyst, lender, pledgee or authority) is
-neutral there.
+neutral there, and so is one named after "with", "to", "unlike", 与, 给 (a partner, customer,
+pledgee or rival beside the news) and a broker the document is not about.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from .events import BROKER
 from .sentiment import Sentiment, label_of, weighted_score
 from .spans import Entity
 
@@ -27,6 +30,13 @@ CLAUSE_BREAK = {
     "zh": re.compile(r"[，,；;](?:而且|而|但是|但|然而|不过|同时|其中)?|(?:但是|然而)"),
 }
 BYSTANDER_ROLES = {"analyst", "lender", "pledgee", "authority"}
+# A company named after these words stands beside the news, not in it: a partner, customer, supplier,
+# underwriter, pledgee or rival that is compared ("signed a supply agreement with Stellantis", "unlike
+# rival Kweichow Moutai", "质押给国泰海通证券", "与阿尔法能源公司签署").
+_BESIDE_THE_NEWS = re.compile(r"(?:\b(?:with|to|from|by|for|unlike|than|including|such as|analysts at|"
+                              r"according to)\s+(?:the\s+)?(?:(?:rival|peer|partner|customer|supplier|"
+                              r"private equity|data analytics|investment|firm|bank|broker|group)\s+)*|"
+                              r"(?:向|与|和|给|同|自|从|较)\s*)$", re.I)
 
 
 def split_clauses(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
@@ -92,17 +102,24 @@ def _bystanders(events: list[Any]) -> set[tuple[int, int]]:
             for argument in mention.arguments if argument["role"] in BYSTANDER_ROLES}
 
 
-def company_sentiments(entities: list[Entity], events: list[Any], sentences: list[tuple[int, int]],
+def _beside_the_news(text: str, entity: Entity) -> bool:
+    return bool(_BESIDE_THE_NEWS.search(text, max(0, entity.start - 40), entity.start))
+
+
+def company_sentiments(text: str, entities: list[Entity], events: list[Any], sentences: list[tuple[int, int]],
                        sentiment_at: Callable[[int], Sentiment], sentence_sentiment: list[Sentiment],
                        news: list[int]) -> list[dict[str, Any]]:
     """Each company the entities name, in order of first mention, with its sentiment in the document."""
     starts = [start for start, _ in sentences]
-    bystanders = _bystanders(events)
+    named = [e for e in entities if e.label == "COMPANY"]
+    mentions = Counter(identity(e.normalized, e.text) for e in named)
+    main = max(mentions, key=mentions.__getitem__) if mentions else None  # the first of the most named
+    # a broker the document is not about only rates, forecasts or underwrites
+    bystanders = _bystanders(events) | {(e.start, e.end) for e in named if _beside_the_news(text, e) or (
+        BROKER.search(e.text) and identity(e.normalized, e.text) != main)}
     companies: dict[tuple[str, str], dict[str, Any]] = {}
     parts: dict[tuple[str, str], dict[int, Sentiment]] = {}
-    for entity in entities:
-        if entity.label != "COMPANY":
-            continue
+    for entity in named:
         key, index = identity(entity.normalized, entity.text), bisect_right(starts, entity.start) - 1
         normalized = entity.normalized or {}
         company = companies.setdefault(key, {
@@ -113,10 +130,9 @@ def company_sentiments(entities: list[Entity], events: list[Any], sentences: lis
         own = parts.setdefault(key, {})
         if index >= 0 and (index not in own or own[index].label == "neutral"):
             own[index] = here
-    if companies:
-        main = max(companies, key=lambda k: companies[k]["mentions"])  # the first of the most named
-        named = {index for own in parts.values() for index in own}
-        parts[main].update({i: s for i, s in enumerate(sentence_sentiment) if i not in named})
+    if main is not None:
+        told = {index for own in parts.values() for index in own}
+        parts[main].update({i: s for i, s in enumerate(sentence_sentiment) if i not in told})
     for key, company in companies.items():
         score = weighted_score([(sentiment, 1 + news[i]) for i, sentiment in parts[key].items()])
         company["sentiment"] = {"label": label_of(score), "score": score}
