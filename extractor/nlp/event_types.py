@@ -31,11 +31,18 @@ def features(text: str) -> set[str]:
 class EventTypeModel:
     def __init__(self, weights: dict[str, dict[str, float]], bias: dict[str, float], threshold: float) -> None:
         self.weights, self.bias, self.threshold = weights, bias, threshold
+        # feature -> (type, weight): a sentence's score reads only the features it has
+        self._by_feature: dict[str, list[tuple[str, float]]] = {}
+        for event_type, type_weights in weights.items():
+            for feature, weight in type_weights.items():
+                self._by_feature.setdefault(feature, []).append((event_type, weight))
 
     def scores(self, text: str) -> dict[str, float]:
-        found = features(text)
-        return {event_type: self.bias[event_type] + sum(w.get(f, 0.0) for f in found)
-                for event_type, w in self.weights.items()}
+        scores = dict.fromkeys(self.weights, 0.0)
+        for feature in features(text):
+            for event_type, weight in self._by_feature.get(feature, ()):
+                scores[event_type] += weight
+        return {event_type: self.bias[event_type] + score for event_type, score in scores.items()}
 
     def sure(self, text: str) -> list[str]:
         """The types whose score passes the model's threshold, best first."""

@@ -316,12 +316,16 @@ class _Document:
         return in_span(self.entities, self.starts, max(scope[0], position - CONTEXT),
                        min(scope[1], position + CONTEXT))
 
-    def follows(self, position: int, labels: frozenset[str]) -> bool:
-        """Whether an entity of ``labels`` ends right before ``position``, its shares' words between
-        ("Uber shares were flat", "Nokia's stock slid")."""
-        i = bisect_left(self.starts, position) - 1
-        return i >= 0 and self.entities[i].label in labels and \
-            bool(_SUBJECT_GAP.fullmatch(self.text, self.entities[i].end, position))
+    def after_names(self, rule: Rule, start: int, end: int, inside: list[Entity]) -> list[re.Match[str]]:
+        """The rule's triggers that follow one of its ``follows`` entities right after the name, its
+        shares' words between ("Uber shares were flat", "Nokia's stock slid"): read there only."""
+        pattern, found = rule.patterns[self.lang], []
+        for entity in inside:
+            if entity.label in rule.follows and start <= entity.end:
+                match = pattern.match(self.text, _SUBJECT_GAP.match(self.text, entity.end).end(), end)
+                if match and (not found or match.start() >= found[-1].end()):
+                    found.append(match)
+        return found
 
     def inside_name(self, start: int, end: int) -> bool:
         """Whether a trigger from ``start`` to ``end`` lies wholly inside a name ("price" in "price
@@ -380,9 +384,9 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 continue
             for seg_start, seg_end in _segments(rule, inside, (start, end), text):
                 scope_start = max(start, seg_start)
-                matches = [m for m in rule.patterns[lang].finditer(text, scope_start, seg_end)
-                           if not doc.inside_name(m.start(), m.end())
-                           and (not rule.follows or doc.follows(m.start(), rule.follows))]
+                found = doc.after_names(rule, scope_start, seg_end, inside) if rule.follows else \
+                    rule.patterns[lang].finditer(text, scope_start, seg_end)
+                matches = [m for m in found if not doc.inside_name(m.start(), m.end())]
                 seen_subtypes: set[tuple[str, int]] = set()
                 for i, match in enumerate(matches):
                     window = text[max(start, match.start() - CONTEXT):min(end, match.end() + CONTEXT)]
