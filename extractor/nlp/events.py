@@ -437,12 +437,13 @@ def _unruled(type_model: EventTypeModel, doc: _Document, index: int, bounds: tup
     sentence's; ``labels``: its entities'), each with the word that weighs most for its type as the
     trigger, its subtype from the type's rules' words (else the schema's first) and its arguments as a
     rule's would be. The rules' knowledge stands: some rule of the type must be able to fire in the
-    sentence, and none of the type's rules may refuse it."""
+    sentence (a rule of moves told without a figure, which needs no entity, does not count: "营业收入同比上涨"
+    is no share move), and none of the type's rules may refuse it."""
     sentence = doc.text[bounds[0]:bounds[1]]
     ruled = {e.type for e in events}
     added = []
     for event_type in type_model.sure(sentence):
-        rules = [r for r in _RULES_OF[event_type] if _admits(r, labels, doc.lang)]
+        rules = [r for r in _RULES_OF[event_type] if not r.bare and _admits(r, labels, doc.lang)]
         span = type_model.trigger(event_type, sentence)
         if event_type in ruled or _CLAIMED_BY.get(event_type) in ruled or not rules or span is None or \
                 doc.inside_name(bounds[0] + span[0], bounds[0] + span[1]) or \
