@@ -437,19 +437,21 @@ def _unruled(type_model: EventTypeModel, doc: _Document, index: int, bounds: tup
     sentence's; ``labels``: its entities'), each with the word that weighs most for its type as the
     trigger, its subtype from the type's rules' words (else the schema's first) and its arguments as a
     rule's would be. The rules' knowledge stands: some rule of the type must be able to fire in the
-    sentence (a rule of moves told without a figure, which needs no entity, does not count: "营业收入同比上涨"
-    is no share move), and none of the type's rules may refuse it."""
+    sentence, none of the type's rules may refuse it, and its trigger may not be a word of a rule's event
+    there ("营业收入同比上涨12.5%" is revenue; its 上涨 is no share move)."""
     sentence = doc.text[bounds[0]:bounds[1]]
     ruled = {e.type for e in events}
     added = []
     for event_type in type_model.sure(sentence):
-        rules = [r for r in _RULES_OF[event_type] if not r.bare and _admits(r, labels, doc.lang)]
+        rules = [r for r in _RULES_OF[event_type] if _admits(r, labels, doc.lang)]
         span = type_model.trigger(event_type, sentence)
         if event_type in ruled or _CLAIMED_BY.get(event_type) in ruled or not rules or span is None or \
                 doc.inside_name(bounds[0] + span[0], bounds[0] + span[1]) or \
                 any(rule.exclude and re.search(rule.exclude, sentence) for rule in _RULES_OF[event_type]):
             continue
         trigger = _trigger(doc.text, bounds[0] + span[0], bounds[0] + span[1])
+        if any(e.trigger.start <= trigger.start and trigger.end <= e.trigger.end for e in events):
+            continue
         allowed = EVENT_SCHEMA[event_type]["subtypes"]
         subtype = next((s for s in (_subtype(rule, trigger.text, sentence) for rule in rules) if s in allowed),
                        allowed[0])
