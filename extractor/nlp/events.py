@@ -85,10 +85,14 @@ _HAPPENING_BREAK = re.compile(CLAUSE_BREAK.pattern + r"|,\s+and\b|\band (?:would
                               r"，(?:并|且|同时|此外)|[，,]\s*(?:其中|另外|此外)", re.I)
 
 
-def _happening_start(text: str, start: int, position: int) -> int:
-    """Where the happening told at ``position`` starts: a rule gives one event per subtype there."""
-    breaks = [m.end() for m in _HAPPENING_BREAK.finditer(text, start, position)]
-    return breaks[-1] if breaks else start
+def _happening_starts(text: str, start: int, end: int) -> list[int]:
+    """Where the happenings of the sentence from ``start`` to ``end`` start (read once per sentence)."""
+    return [start] + [m.end() for m in _HAPPENING_BREAK.finditer(text, start, end)]
+
+
+def _happening_of(starts: list[int], position: int) -> int:
+    """The start of the happening told at ``position``: a rule gives one event per subtype there."""
+    return starts[bisect_right(starts, position) - 1]
 
 
 def _modality(before: str, trigger: str, lang: str, event_type: str) -> str:
@@ -132,8 +136,8 @@ SIDE_BY_TYPE = {("rating", "company"): "after"}
 # ... in English; Chinese names both before the trigger (东方证券将通威股份目标价下调至19.8元), and the
 # broker is told by its name.
 BROKER = re.compile(r"证券|中金|研究所|研究院|[Ss]ecurities|[Rr]esearch|[Cc]apital [Mm]arkets|Sachs|Stanley|"
-                     r"Jefferies|Bernstein|Barclays|Nomura|Macquarie|\bUBS\b|\bCiti\b|Citigroup|\bHSBC\b|Mizuho|"
-                     r"Daiwa|\bCLSA\b|Evercore|Wedbush|Raymond James|Piper Sandler|KeyBanc|Bank of America|\bBofA\b")
+                    r"Jefferies|Bernstein|Barclays|Nomura|Macquarie|\bUBS\b|\bCiti\b|Citigroup|\bHSBC\b|Mizuho|"
+                    r"Daiwa|\bCLSA\b|Evercore|Wedbush|Raymond James|Piper Sandler|KeyBanc|Bank of America|\bBofA\b")
 # Where the wrong side is no candidate at all: the broker before "cut its rating" is never the rated company.
 STRICT_SIDE = frozenset({("rating", "company")})
 # A percentage right after a move ("grew 5.2 %", "fell by 0.3 percent", "同比增长6.1%") is the change,
@@ -377,6 +381,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
         first = len(events)  # this sentence's events start here
         sentence = text[start:end]
         inside = in_span(entities, doc.starts, start, end)
+        happenings = _happening_starts(text, start, end)
         labels = {e.label for e in inside}
         for rule in RULES:
             if not _admits(rule, labels, lang) or rule.context and not re.search(rule.context, sentence) \
@@ -401,13 +406,13 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                         candidates = [e for e in doc.near(match.start(), (start, end))
                                       if own[0] <= e.start < own[1] or e.label not in _FIGURE_LABELS]
                         if rule.bare:
-                            clause_start = _clause_start(text, start, match.start())
+                            clause_start = _clause_start(text, max(start, match.start() - CONTEXT), match.start())
                             candidates = [e for e in candidates if e.label == "DATE" or e.label not in
                                           _FIGURE_LABELS and clause_start <= e.start and e.end <= match.start()]
-                    elif (subtype, _happening_start(text, start, match.start())) in seen_subtypes:
+                    elif (subtype, _happening_of(happenings, match.start())) in seen_subtypes:
                         continue
                     else:
-                        seen_subtypes.add((subtype, _happening_start(text, start, match.start())))
+                        seen_subtypes.add((subtype, _happening_of(happenings, match.start())))
                         candidates = [e for e in doc.near(match.start(), (start, end))
                                       if seg_start < 0 or scope_start <= e.start < seg_end
                                       or e.label not in _SEGMENTED_LABELS]

@@ -33,10 +33,10 @@ BYSTANDER_ROLES = {"analyst", "lender", "pledgee", "authority"}
 # A company named after these words stands beside the news, not in it: a partner, customer, supplier,
 # underwriter, pledgee or rival that is compared ("signed a supply agreement with Stellantis", "unlike
 # rival Kweichow Moutai", "质押给国泰海通证券", "与阿尔法能源公司签署").
-_BESIDE_THE_NEWS = re.compile(r"(?:\b(?:with|to|from|by|for|unlike|than|including|such as|analysts at|"
-                              r"according to)\s+(?:the\s+)?(?:(?:rival|peer|partner|customer|supplier|"
-                              r"private equity|data analytics|investment|firm|bank|broker|group)\s+)*|"
-                              r"(?:向|与|和|给|同|自|从|较)\s*)$", re.I)
+_BESIDE_THE_NEWS = re.compile(r"(?:\b(?:with|to|from|by|for|unlike|than|analysts at|according to)\s+"
+                              r"(?:the\s+)?(?:(?:rival|peer|partner|customer|supplier|private equity|"
+                              r"data analytics|investment|firm|bank|broker|group)\s+)*|(?:向|与|给|自|从|较)\s*)$",
+                              re.I)
 
 
 def split_clauses(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
