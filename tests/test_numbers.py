@@ -45,6 +45,11 @@ def test_numbers_parse_number_rejects_non_numbers(text):
     ("more than 82 %", ("PERCENT", {"value": 0.82, "unit": "ratio", "approximate": "more_than"})),
     ("+11.53 %", ("PERCENT", {"value": 0.1153, "unit": "ratio", "direction": "increase"})),
     ("人民币5亿元", ("MONEY", {"value": 500000000, "currency": "CNY"})),
+    ("25 basis points", ("PERCENT", {"value": 0.0025, "unit": "ratio"})),
+    ("0.3 percentage points", ("PERCENT", {"value": 0.003, "unit": "ratio"})),
+    ("3.9个百分点", ("PERCENT", {"value": 0.039, "unit": "ratio"})),
+    ("10个基点", ("PERCENT", {"value": 0.001, "unit": "ratio"})),
+    ("50bp", ("PERCENT", {"value": 0.005, "unit": "ratio"})),
 ])
 def test_numbers_find_numbers_normalises(text, expected):
     assert _tag(text) == [(text, *expected)]

@@ -161,6 +161,10 @@ _ONE_PERCENT = re.compile(rf"(?P<sign>[+\-−])?(?P<num>{ARABIC})\s?(?:%|％|pct
                           re.I)
 _FROM = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
 _CN_PERCENT = re.compile(rf"百分之(?P<num>{CN_NUMERAL}|{ARABIC})")
+# Percentage points and basis points are PERCENT too (GUIDELINES): "3.9个百分点" is 0.039, "25 basis points"
+# 0.0025.
+_POINTS = re.compile(rf"(?P<sign>[+\-−])?(?P<num>{ARABIC})\s?(?:(?P<pp>percentage points?\b|pct points?\b|"
+                     rf"个百分点|ppts?\b)|(?P<bp>basis points?\b|bps?\b|个基点|基点))")
 _QUANTITY = [
     re.compile(rf"(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)\s?"
                rf"(?P<unit>{_alternation(_EN_UNIT_WORDS)})\b", re.I),
@@ -220,6 +224,17 @@ def _percent(match: re.Match[str]) -> Entity | None:
         normalized["direction"] = "increase" if sign == "+" else "decrease"
     if match.groupdict().get("plus"):
         normalized["approximate"] = "more_than"
+    return Entity(match.start(), match.end(), "PERCENT", match.group(0), normalized, priority=3)
+
+
+def _points(match: re.Match[str]) -> Entity | None:
+    value = parse_number(match.group("num"))
+    if value is None:
+        return None
+    scale = Decimal(100) if match.group("pp") else Decimal(10000)
+    normalized: dict[str, object] = {"value": plain(Decimal(str(value)) / scale), "unit": "ratio"}
+    if match.group("sign"):
+        normalized["direction"] = "increase" if match.group("sign") == "+" else "decrease"
     return Entity(match.start(), match.end(), "PERCENT", match.group(0), normalized, priority=3)
 
 
@@ -334,6 +349,7 @@ def find_numbers(text: str) -> list[Entity]:
         elif e := _percent(m):
             found.append(e)
     found += [e for m in _CN_PERCENT.finditer(text) if (e := _percent(m))]
+    found += [e for m in _POINTS.finditer(text) if (e := _points(m))]
     for pattern in _QUANTITY:
         found += [e for m in pattern.finditer(text) if (e := _quantity(m))]
     found += [_ratio_quantity(m) for m in _RATIO.finditer(text)]
