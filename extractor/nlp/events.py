@@ -409,10 +409,11 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                             clause_start = _clause_start(text, max(start, match.start() - CONTEXT), match.start())
                             candidates = [e for e in candidates if e.label == "DATE" or e.label not in
                                           _FIGURE_LABELS and clause_start <= e.start and e.end <= match.start()]
-                    elif (subtype, _happening_of(happenings, match.start())) in seen_subtypes:
-                        continue
                     else:
-                        seen_subtypes.add((subtype, _happening_of(happenings, match.start())))
+                        told = (subtype, _happening_of(happenings, match.start()))
+                        if told in seen_subtypes:
+                            continue
+                        seen_subtypes.add(told)
                         candidates = [e for e in doc.near(match.start(), (start, end))
                                       if seg_start < 0 or scope_start <= e.start < seg_end
                                       or e.label not in _SEGMENTED_LABELS]

@@ -389,6 +389,7 @@ def filing_events(text: str, sentences: list[tuple[int, int]], entities: list[En
             continue
         done.add(item)
         kept.extend(handler(filing, (heading_end, stop), kept))
-    kept += [e for e in guessed if e.type not in {k.type for k in kept}]  # the items' reading stands
+    read = {e.type for e in kept}
+    kept += [e for e in guessed if e.type not in read]  # the items' reading stands
     kept.sort(key=lambda e: (e.sentence, e.trigger.start))
     return kept

@@ -228,14 +228,10 @@ def _percent(match: re.Match[str]) -> Entity | None:
 
 
 def _points(match: re.Match[str]) -> Entity | None:
-    value = parse_number(match.group("num"))
-    if value is None:
-        return None
-    scale = Decimal(100) if match.group("pp") else Decimal(10000)
-    normalized: dict[str, object] = {"value": plain(Decimal(str(value)) / scale), "unit": "ratio"}
-    if match.group("sign"):
-        normalized["direction"] = "increase" if match.group("sign") == "+" else "decrease"
-    return Entity(match.start(), match.end(), "PERCENT", match.group(0), normalized, priority=3)
+    entity = _percent(match)  # a percentage point is a percent's worth; a basis point a hundredth of it
+    if entity is not None and match.group("bp"):
+        entity.normalized["value"] = plain(Decimal(str(entity.normalized["value"])) / 100)
+    return entity
 
 
 def _quantity(match: re.Match[str]) -> Entity | None:

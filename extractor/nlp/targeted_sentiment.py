@@ -111,16 +111,16 @@ def company_sentiments(text: str, entities: list[Entity], events: list[Any], sen
                        news: list[int]) -> list[dict[str, Any]]:
     """Each company the entities name, in order of first mention, with its sentiment in the document."""
     starts = [start for start, _ in sentences]
-    named = [e for e in entities if e.label == "COMPANY"]
-    mentions = Counter(identity(e.normalized, e.text) for e in named)
+    named = [(e, identity(e.normalized, e.text)) for e in entities if e.label == "COMPANY"]
+    mentions = Counter(key for _, key in named)
     main = max(mentions, key=mentions.__getitem__) if mentions else None  # the first of the most named
     # a broker the document is not about only rates, forecasts or underwrites
-    bystanders = _bystanders(events) | {(e.start, e.end) for e in named if _beside_the_news(text, e) or (
-        BROKER.search(e.text) and identity(e.normalized, e.text) != main)}
+    bystanders = _bystanders(events) | {(e.start, e.end) for e, key in named if _beside_the_news(text, e) or (
+        BROKER.search(e.text) and key != main)}
     companies: dict[tuple[str, str], dict[str, Any]] = {}
     parts: dict[tuple[str, str], dict[int, Sentiment]] = {}
-    for entity in named:
-        key, index = identity(entity.normalized, entity.text), bisect_right(starts, entity.start) - 1
+    for entity, key in named:
+        index = bisect_right(starts, entity.start) - 1
         normalized = entity.normalized or {}
         company = companies.setdefault(key, {
             "name": normalized.get("name") or entity.text, "ticker": normalized.get("ticker"),

@@ -80,10 +80,10 @@ _BARE_LEVEL_EN = r"(?:were|was|are|is|ended|closed|traded|trading|finished|held)
 _BARE_END_EN = r"(?=\s*(?:$|[;,.:!?)—–]|\s-\s)|\s+(?:on|as|after|in|amid|following|ahead|before|despite|with|while|" \
                r"for|at|from|since|sharply|further|again|more|premarket|early|late|today|yesterday|overnight|" \
                r"(?:mon|tues|wednes|thurs|fri)day)\b)(?!\s+(?:at|by|about|to|from)\s+(?:US\$|HK\$|\$|€|£)?\d)"
-_BARE_DIRECTION = (("increase", rf"(?i)\b(?:{_BARE_UP_EN})\b|走强|上涨|大涨|走高|领涨|反弹|拉升|收涨|收高|飘红|"
-                                r"上行|领跑|冲高"),
-                   ("decrease", rf"(?i)\b(?:{_BARE_DOWN_EN})\b|走弱|下跌|大跌|走低|领跌|回调|跳水|收跌|收低|翻绿|"
-                                r"回落"),
+_BARE_UP_ZH = "走强|上涨|大涨|走高|领涨|反弹|拉升|收涨|收高|飘红|上行|领跑|冲高"
+_BARE_DOWN_ZH = "走弱|下跌|大跌|走低|领跌|回调|跳水|收跌|收低|翻绿|回落"
+_BARE_DIRECTION = (("increase", rf"(?i)\b(?:{_BARE_UP_EN})\b|{_BARE_UP_ZH}"),
+                   ("decrease", rf"(?i)\b(?:{_BARE_DOWN_EN})\b|{_BARE_DOWN_ZH}"),
                    ("level", r"(?i)little changed|flat|unchanged|steady"))
 _BARE_MOVE_EN = rf"\b(?:{_BARE_UP_EN}|{_BARE_DOWN_EN}|{_BARE_LEVEL_EN})\b{_BARE_END_EN}"
 # A commodity's move told without a figure ("Copper steadies as strong China imports offset demand worries",
@@ -102,8 +102,7 @@ _MANNER_ZH = ("", "集体", "全线", "普遍", "持续", "继续", "纷纷", "�
               "尾盘", "盘中")
 _BARE_ZH = r"(?=[走上下大领回反拉跳收飘翻冲])(?:" + \
            "|".join(f"(?<={board}{manner})" for board in _BOARD_ZH for manner in _MANNER_ZH) + \
-           r")(?:走强|走弱|上涨|下跌|大涨|大跌|走高|走低|领涨|领跌|回调|反弹|拉升|跳水|收涨|收跌|收高|收低|飘红|翻绿|" \
-           r"上行|领跑|冲高|回落)(?!\s*(?:达|约|超过?|逾)?\s*\d)"
+           rf")(?:{_BARE_UP_ZH}|{_BARE_DOWN_ZH})(?!\s*(?:达|约|超过?|逾)?\s*\d)"
 _SEC_DIRECTION = (("level", r"(?i)little changed|flat|unchanged|steady|\bat\b|收于|报收"),
                   ("increase", rf"(?i)\b(?:{_SEC_UP}|risen|higher|gains)\b|涨|走高"),
                   ("decrease", rf"(?i)\b(?:{_SEC_DOWN}|lower|losses)\b|跌|走低"))
