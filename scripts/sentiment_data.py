@@ -26,13 +26,15 @@ def gold_sentences(path: Path) -> list[tuple[str, Sentence]]:
     return out
 
 
+def corpus_items() -> list[dict]:
+    """Every labelled sentence of corpus/sentiment, as written (the articles' also list event types)."""
+    return [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines()]
+
+
 def training_sentences() -> list[tuple[str, Sentence]]:
     """(id, sentence) for every sentence of corpus/sentiment and of the gold dev and train splits."""
-    out = []
-    for path in sorted(CORPUS.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line)
-            out.append((item["id"], (item["text"], item["lang"], item["label"])))
+    out = [(item["id"], (item["text"], item["lang"], item["label"])) for item in corpus_items()]
     for path in GOLD_TRAINING:
         out += gold_sentences(path)
     return out

@@ -13,11 +13,12 @@ its card models/EVENT_TYPES.md. The test split is never read.
 
 from __future__ import annotations
 
-import json
 import random
 import tempfile
 from collections import defaultdict
 from pathlib import Path
+
+from sentiment_data import corpus_items
 
 from extractor.evaluate import gold_documents, mentioned_in, read_records
 from extractor.extract import extract_documents
@@ -29,7 +30,6 @@ from extractor.settings import DEFAULT_CONFIG, Config
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "corpus" / "gold" / "dev.jsonl"
 TRAIN = ROOT / "corpus" / "gold" / "train.jsonl"
-ARTICLES = ROOT / "corpus" / "sentiment"
 MODELS = ROOT / "models"
 EPOCHS, SEED, KEEP = 15, 0, 1.0  # weights smaller than KEEP are dropped from the stored model
 THRESHOLDS = (0.0, 1.0, 2.0, 3.0, 5.0, 8.0, 12.0)
@@ -47,13 +47,7 @@ def sentences(records: list[dict]) -> list[tuple[set[str], set[str]]]:
 
 def article_sentences(types: list[str]) -> list[tuple[set[str], set[str]]]:
     """The sentences of corpus/sentiment that list their event types (the one-line sentences do not)."""
-    out = []
-    for path in sorted(ARTICLES.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line)
-            if "events" in item:
-                out.append((features(item["text"]), set(item["events"]) & set(types)))
-    return out
+    return [(features(item["text"]), set(item["events"]) & set(types)) for item in corpus_items() if "events" in item]
 
 
 def train(data: list[tuple[set[str], set[str]]], types: list[str]) -> EventTypeModel:
