@@ -26,9 +26,10 @@ own trigger). A role lists the entity labels that fill it, in order of preferenc
 filled by words of the sentence that are no entity (an indicator, a rating, a split ratio).
 
 The rules that find each type are in `extractor/nlp/rules/` (English and Chinese trigger patterns);
-SEC 8-K items add events in `extractor/nlp/filings.py`; where no rule fired, the event-type model
-(`models/event_types.json`, card `models/EVENT_TYPES.md`) may add an event of a type it is sure of, with
-confidence 0.4.
+SEC 8-K items add events in `extractor/nlp/filings.py`, and the results and dividend tables of wire
+stories ("Shr 42 cts vs 31 cts", "Qtly div 18 cts vs 16 cts prior") in `extractor/nlp/wire_tables.py`;
+where no rule fired, the event-type model (`models/event_types.json`, card `models/EVENT_TYPES.md`) may add
+an event of a type it is sure of, with confidence 0.4.
 """
 
 

@@ -293,7 +293,8 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
      _year),
     (re.compile(rf"{_B}{_RELATIVE_YEAR}\b", re.I), _relative_year_only),
     (re.compile(rf"{_B}the\s+(?P<edge>beginning|start|end)\s+of\s+the\s+year\b", re.I), _this_year_end),
-    (re.compile(rf"{_B}(?:the\s+)?(?P<ordinal>first|second|third|fourth)[- ]quarter\b(?!\s+of)", re.I),
+    (re.compile(rf"{_B}(?:the\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:quarter|qtr)\b"
+                rf"(?!\s+of)", re.I),
      _bare_quarter),
     (re.compile(rf"{_B}the\s+{_MONTH}\s+quarter\b(?P<ordinal>)", re.I), _bare_quarter),
     (re.compile(rf"{_B}the\s+(?P<half>first|second)\s+half\b(?!\s+of)", re.I), _bare_half),

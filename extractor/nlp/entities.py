@@ -18,13 +18,16 @@ from .names import (
     find_company_short_names,
     find_datelines,
     find_institutions,
+    find_suffixed_companies,
     find_surname_mentions,
     find_titled_people,
+    find_wire_companies,
 )
 from .numbers import find_numbers, merge_ranges
 from .people import find_chinese_people
 from .spans import Entity, resolve_overlaps
 from .tickers import find_tickers
+from .wire_tables import find_table_figures
 from .zh_companies import find_chinese_company_names, find_defined_aliases
 
 # Model labels kept, and the contract label each becomes. In business news an organisation that
@@ -79,6 +82,8 @@ def _model_entities(doc: Doc) -> list[Entity]:
             continue  # "price-earnings" or a rating word is no name
         if label == "COMPANY" and _NOT_ORGS.match(ent.text):
             continue
+        if "<" in ent.text or ">" in ent.text or doc.text[ent.start_char - 1:ent.start_char] == "<":
+            continue  # a wire story's mark ("TEXSTAR <TXS> BOARD"): its names are read by their shape
         if label == "GPE" and ent.text.isupper() and len(ent.text) <= 4:
             continue  # "AI", "EV": places written in capitals are in the curated list of places
         if label == "PERSON" and _NOT_PERSON_WORDS.search(ent.text):
@@ -250,6 +255,8 @@ def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | No
     names = gazetteer.find(text, support=support, confirmed=(e.normalized["id"] for e in tickers), chinese=chinese)
     people = find_chinese_people(text) if chinese else []
     shapes = find_datelines(text) + find_institutions(text) + find_titled_people(text)
+    if not chinese:
+        shapes += find_table_figures(text) + find_wire_companies(text) + find_suffixed_companies(text)
     entities = resolve_overlaps(names + tickers + people + shapes + find_numbers(text) + find_dates(text, published)
                                 + model)
     entities = merge_ranges(text, entities)

@@ -437,6 +437,13 @@ def _admits(rule: Rule, labels: set[str], lang: str) -> bool:
     return lang in rule.patterns and all(labels & needed for needed in rule.requires) and not labels & rule.lacks
 
 
+def _refused(rules: list[Rule], doc: _Document, trigger: Entity) -> bool:
+    """Whether the trigger is a rule's own word that the rule turned down where it stands ("acquire six
+    jetliners": aircraft are no takeover)."""
+    return any(rule.patterns[doc.lang].fullmatch(trigger.text) and not rule.patterns[doc.lang].match(
+        doc.text, trigger.start) for rule in rules if not rule.follows)  # those match only after a name
+
+
 def _unruled(type_model: EventTypeModel, doc: _Document, index: int, bounds: tuple[int, int], labels: set[str],
              events: list[Event], polarity_at: PolarityAt) -> list[Event]:
     """Events of the types the model is sure a sentence tells and no rule found there (``events``: the
@@ -456,7 +463,8 @@ def _unruled(type_model: EventTypeModel, doc: _Document, index: int, bounds: tup
                 any(rule.exclude and re.search(rule.exclude, sentence) for rule in _RULES_OF[event_type]):
             continue
         trigger = _trigger(doc.text, bounds[0] + span[0], bounds[0] + span[1])
-        if any(e.trigger.start <= trigger.start and trigger.end <= e.trigger.end for e in events):
+        if any(e.trigger.start <= trigger.start and trigger.end <= e.trigger.end for e in events) or \
+                _refused(rules, doc, trigger):
             continue
         allowed = EVENT_SCHEMA[event_type]["subtypes"]
         subtype = next((s for s in (_subtype(rule, trigger.text, sentence) for rule in rules) if s in allowed),

@@ -48,6 +48,18 @@ _QUOTED = re.compile(rf"\b(?:said|says|told|according to) (?P<name>{_FULL_NAME})
                      rf"(?<![\w&])(?P<name2>{_FULL_NAME}), {_JOB}")
 
 
+# Wire stories mark companies with angle brackets: a listed one by its ticker after the name ("Texstar
+# Corp <TXS>", "TEXSTAR <TXS> BOARD REJECTS BID"), a private one by the name itself ("acquired <Delta
+# Packing Co>"). In a headline in capitals the name runs back to a word that is no part of one.
+_PRIVATE_MARK = re.compile(r"<(?P<name>[A-Z](?=[^<>\n]*[a-z])[^<>\n]{1,60})>")
+_TICKER_MARK = re.compile(r"(?P<name>(?:[A-Z][\w&.'’-]*,? ){0,5}[A-Z][\w&.'’-]*) <[A-Z][A-Z.]{0,6}>")
+_NOT_NAME_WORDS = frozenset(
+    "A AN THE OF TO IN FOR BY ON AT WITH FROM AND/OR VS HAS HAVE HAD SAYS SAID SEES BUYS BUY SELLS SELL RAISES "
+    "CUTS UPS SEEKS SETS GETS MAKES WINS PLANS BIDS OFFERS AGREES COMPLETES ACQUIRES ACQUIRE REJECTS EXTENDS "
+    "ENDS TERMINATES LIFTS HOLDS OWNS TAKES MERGES MERGE BOOSTS REDUCES FILES IS ARE WILL MAY UNIT STAKE PCT "
+    "OFFER BID TALKS".split())
+
+
 def find_datelines(text: str) -> list[Entity]:
     """GPE entities for the place of each dateline, and for its region when one is given."""
     found = []
@@ -165,4 +177,45 @@ def find_company_short_names(text: str, entities: list[Entity]) -> list[Entity]:
         name = m.group(1)
         if name not in places and name.split()[0] not in _GENERIC_FIRST_WORDS and not inside_an_entity(m.start(1)):
             found.append(Entity(m.start(1), m.end(1), "COMPANY", name, {}, priority=0))
+    return found
+
+
+# A name that ends in a legal suffix ("MINNEAPOLIS, March 20 - United Grain Inc said", which the small
+# model misses after a dateline's dash).
+_SUFFIXED = re.compile(rf"(?<![\w&.'’-])(?P<name>{_CAPITALISED}(?:(?: | (?:of|and|de) | & ){_CAPITALISED}){{0,4}} "
+                       r"(?:Co\.?,? Ltd|Co\.?,? Limited|Inc|Corp|Co|Ltd|Plc|PLC|Corporation|Incorporated|Limited)\.?)"
+                       r"(?![\w-])")
+_HOLDINGS_OF = re.compile(r"(?:Shares|Stock|Units|Bonds|Holders|Investors|Customers) of ")
+
+
+def find_suffixed_companies(text: str) -> list[Entity]:
+    """COMPANY entities for capitalised names that end in a legal suffix; the model's own, longer
+    reading of the same name wins over them."""
+    found = []
+    for match in _SUFFIXED.finditer(text):
+        start = match.start("name")
+        if holdings_of := _HOLDINGS_OF.match(text, start):
+            start = holdings_of.end()
+        words = text[start:match.end("name")].split(" ")
+        while len(words) > 2 and words[0] in _OPENERS:
+            start += len(words.pop(0)) + 1
+        found.append(Entity(start, match.end("name"), "COMPANY", text[start:match.end("name")], {}, priority=0))
+    return found
+
+
+def find_wire_companies(text: str) -> list[Entity]:
+    """COMPANY entities for the names wire stories mark with angle brackets."""
+    found = [Entity(m.start("name"), m.end("name"), "COMPANY", m.group("name"), {}, priority=2)
+             for m in _PRIVATE_MARK.finditer(text)]
+    for match in _TICKER_MARK.finditer(text):
+        words = match.group("name").split(" ")
+        kept: list[str] = []
+        for word in reversed(words):
+            if word.rstrip(",").upper() in _NOT_NAME_WORDS or word in _OPENERS:
+                break
+            kept.insert(0, word)
+        if kept:
+            name = " ".join(kept).rstrip(",")
+            start = match.end("name") - len(" ".join(kept))
+            found.append(Entity(start, start + len(name), "COMPANY", name, {}, priority=2))
     return found

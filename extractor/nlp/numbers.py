@@ -101,6 +101,9 @@ _CURRENCY = {
     "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD", "s$": "SGD", "sgd": "SGD",
     "rupees": "INR", "rupee": "INR", "inr": "INR", "ringgit": "MYR", "myr": "MYR", "baht": "THB",
     "rupiah": "IDR", "pesos": "MXN", "reais": "BRL", "rand": "ZAR", "swiss francs": "CHF", "chf": "CHF",
+    # and those of wire archives before the euro: "60 mln marks", "12.3 mln guilders", "Canadian dlrs"
+    "marks": "DEM", "guilders": "NLG", "lire": "ITL", "french francs": "FRF", "canadian dlrs": "CAD",
+    "australian dlrs": "AUD",
 }
 _SUBUNIT = {"cts", "cents", "cent"}
 _UNIT = {
@@ -128,9 +131,9 @@ def _alternation(words) -> str:
 _EN_UNIT_WORDS = [w for w in _UNIT if re.match(r"[a-z]", w)]
 _CN_UNIT_WORDS = [w for w in _UNIT if not re.match(r"[a-z]", w)]
 _PREFIX_CUR = r"US\$|HK\$|A\$|C\$|S\$|USD|HKD|RMB|CNY|EUR|GBP|JPY|AUD|CAD|SGD|\$|€|£|¥|￥"
-_SUFFIX_CUR = ("dollars|dollar|dlrs|dlr|yuan|renminbi|euros|euro|yen|pounds sterling|sterling|stg|"
-               "cts|cents|cent|USD|HKD|RMB|CNY|EUR|GBP|JPY|rupees|rupee|INR|ringgit|MYR|baht|rupiah|pesos|reais|"
-               "rand|swiss francs|CHF")
+SUFFIX_CURRENCIES = ("dollars|dollar|dlrs|dlr|yuan|renminbi|euros|euro|yen|pounds sterling|sterling|stg|"
+                     "cts|cents|cent|USD|HKD|RMB|CNY|EUR|GBP|JPY|rupees|rupee|INR|ringgit|MYR|baht|rupiah|pesos|"
+                     "reais|rand|swiss francs|CHF|marks|guilders|lire|french francs|Canadian dlrs|Australian dlrs")
 _CN_CUR = "美元|港元|港币|人民币|欧元|日元|元"
 _SCALE_WORD = r"(?:thousand|million|mln|mn|billion|bln|bn|trillion|tln|tn)\b|(?:k|m|b|bn|tn)\b(?!\.\d)"
 # Qualifiers ("more than", "约") are looked for just before a match, not scanned for everywhere.
@@ -146,7 +149,7 @@ _MONEY_PATTERNS = [
     re.compile(rf"(?P<cur>{_PREFIX_CUR})\s?(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)"
                rf"(?:{_EN_PER})?", re.I),
     # 42.75 dlrs, 5 mln dlrs, 1.2 billion stg, 2.5 billion yuan per tonne
-    re.compile(rf"(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)\s?(?P<cur>{_SUFFIX_CUR})\b"
+    re.compile(rf"(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)\s?(?P<cur>{SUFFIX_CURRENCIES})\b"
                rf"(?:{_EN_PER})?", re.I),
     # 68.25 万元/吨, 313.53亿元, 三千万元, 人民币 5 亿元
     re.compile(rf"(?:人民币\s?)?(?P<num>{_SIGN}{NUMBER})\s?"
@@ -188,16 +191,24 @@ def _ratio_quantity(match: re.Match[str]) -> Entity:
                   {"value": value, "unit": "ratio"}, priority=2)
 
 
+def in_currency(value: int | float, word: str) -> dict[str, object] | None:
+    """A MONEY entity's normalised value for ``value`` written with the currency ``word`` ("cts": a
+    hundredth of a dollar); None for a word that names no currency."""
+    word = word.lower()
+    if word not in _CURRENCY:
+        return None
+    if word in _SUBUNIT:
+        value = plain(Decimal(str(value)) / 100)
+    return {"value": value, "currency": _CURRENCY[word]}
+
+
 def _money(match: re.Match[str]) -> Entity | None:
     value = parse_number(match.group("num"))
     if value is None:
         return None
-    currency_word = match.group("cur").lower()
-    if currency_word not in _CURRENCY:
+    normalized = in_currency(value, match.group("cur"))
+    if normalized is None:
         return None
-    if currency_word in _SUBUNIT:
-        value = plain(Decimal(str(value)) / 100)
-    normalized: dict[str, object] = {"value": value, "currency": _CURRENCY[currency_word]}
     label = "MONEY"
     unit = match.groupdict().get("unit")
     if unit:

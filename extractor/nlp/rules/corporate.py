@@ -48,8 +48,10 @@ _SHARES_WORTH = r" (?:up to |about |some |nearly |a further |another |a combined
                 r"[\d.,]+ (?:million |billion |mln |bln )?(?:(?:yuan|dollars|euros|pounds) )?(?:worth )?" \
                 r"(?:of (?:the company['’]s |its |their |the group['’]s )?(?:own )?)?(?:[A-H]-)?shares\b"
 _MA_EN = en(
-    r"acquir(?:e|es|ed|ing)(?! (?:land|equipment|customers|users|licen[cs]es?|rights to|data)\b)|acquisitions?|"
-    r"takeovers?|take over|takes over|took over|buyout|mergers?|merg(?:e|es|ed|ing)(?= with)|"
+    r"acquir(?:e|es|ed|ing)(?! (?:[\w-]+ ){0,3}?(?:land|equipment|customers|users|licen[cs]es?|rights to|data|"
+    r"jetliners|aircraft|airplanes|planes|ships|vessels|tankers|rigs|trucks|computers|technology|seats?)\b"
+    r"(?! (?:unit|division|business|maker|makers|operations|company)\b))|acquisitions?|tender offers?|"
+    r"takeovers?|take over|takes over|took over|buyout|mergers?|merg(?:e|es|ed|ing)(?= with)|(?<=to )merge|"
     r"(?:" + _TO_BUY + r")buy(?! back| (?:up to |about |some )?[\d.,]+ (?:million |billion )?"
     r"(?:shares|tonnes|tons|barrels|units|aircraft|jets|planes|vehicles)\b)(?!" + _SHARES_WORTH + r")|"
     r"buy(?:s|ing)? (?:a |an )?(?:[\d.]+ ?(?:pct|%|per ?cent) )?stake|"

@@ -130,7 +130,8 @@ def _measured(measure_en: str, measure_zh: str, forecasts: bool, level: bool = F
 
 _ANY_FIGURE = (frozenset({"COMPANY", "ORG", "MONEY", "PERCENT", "DATE", "QUANTITY"}),)
 _NOT_MACRO = r"(?i)industrial (?:firms|companies|enterprises|profits)|retail sales growth|fixed-asset investment|" \
-             r"industrial output|factory output|\bGDP\b|规模以上工业企业|工业企业利润|国内生产总值|社会消费品零售总额"
+             r"industrial output|factory output|\bGDP\b|\b(?:export|foreign exchange|tourism|oil) earnings\b|" \
+             r"规模以上工业企业|工业企业利润|国内生产总值|社会消费品零售总额"
 _NOT_TRADE = r"|\b(?:exports?|imports?|trade (?:surplus|deficit|data))\b|出口|进口"
 _RANGE_ZH = r"\d[\d,.]*\s*(?:万|亿)?元?\s*(?:至|到|~|－|—)\s*-?\d"  # a range of amounts: a forecast
 _FORECAST_ZH = r"预计|预告|预测|预期|有望|预增|预减|预亏|预盈"
