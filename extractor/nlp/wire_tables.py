@@ -212,8 +212,7 @@ class _Table:
         if self.company is not None:
             event.arguments.append(argument_of("company", self.company))
         event.arguments += [argument_of(role, entity) for role, entity in figures if entity is not None]
-        dates = [role for role, _ in figures if role == "date"]
-        event.date = next((str(a["normalized"]["value"]) for a in event.arguments if a["role"] in dates), None)
+        event.date = next((str(a["normalized"]["value"]) for a in event.arguments if a["role"] == "date"), None)
         return event
 
     def period_of(self, block: list[_Item], first: bool) -> Entity | None:
