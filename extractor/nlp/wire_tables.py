@@ -89,14 +89,19 @@ def _figure(match: re.Match[str], group: str, currency: str) -> Entity | None:
     normalized = in_currency(value, match.group(f"{group}cur") or currency)
     if normalized is None:
         return None
-    start = match.start(f"{group}num")
-    end = max(match.end(f"{group}{part}") for part in ("num", "scale", "cur") if match.group(f"{group}{part}"))
+    start, end = _figure_span(match, group)
     return Entity(start, end, "MONEY", match.string[start:end], normalized, priority=4)
 
 
-def _currency(matches: list[re.Match[str]]) -> str:
+def _figure_span(match: re.Match[str], group: str) -> tuple[int, int]:
+    """Where figure ``group`` ("a": this period's, "b": the one after "vs") stands, unit included."""
+    end = max(match.end(f"{group}{part}") for part in ("num", "scale", "cur") if match.group(f"{group}{part}"))
+    return match.start(f"{group}num"), end
+
+
+def _currency(lines: list[tuple[re.Match[str], str]]) -> str:
     """The table's currency: the first one a figure names other than cents, else dollars."""
-    for match in matches:
+    for match, _ in lines:
         for group in ("a", "b"):
             word = match.group(f"{group}cur")
             if word and word.lower() not in ("cts", "cents", "cent"):
@@ -104,37 +109,32 @@ def _currency(matches: list[re.Match[str]]) -> str:
     return "dlrs"
 
 
-def _item_matches(text: str) -> list[re.Match[str]]:
-    return [m for m in _ITEM_LINE.finditer(text) if _kind(m.group("label").strip()) and
-            (m.group("bnum") or _DIVIDEND.fullmatch(m.group("label").strip()))]
-
-
-def _is_table(matches: list[re.Match[str]]) -> bool:
-    """Two item lines at least, or one dividend line: a lone "Sales 5 vs 4" in prose is no table."""
-    return len(matches) >= 2 or any(_kind(m.group("label").strip()) == "dividend" for m in matches)
+def _table_lines(text: str) -> list[tuple[re.Match[str], str]]:
+    """The item lines of the text's table, each with its kind; none where there is no table: two item
+    lines at least, or one dividend line (a lone "Sales 5 vs 4" in prose is no table)."""
+    lines = []
+    for match in _ITEM_LINE.finditer(text):
+        kind = _kind(match.group("label").strip())
+        if kind and (match.group("bnum") or kind == "dividend"):
+            lines.append((match, kind))
+    return lines if len(lines) >= 2 or any(kind == "dividend" for _, kind in lines) else []
 
 
 def find_table_figures(text: str) -> list[Entity]:
     """MONEY entities for the figures of a wire story's results and dividend tables."""
-    matches = _item_matches(text)
-    if not _is_table(matches):
-        return []
-    currency = _currency(matches)
-    return [e for m in matches for group in ("a", "b") if (e := _figure(m, group, currency))]
+    lines = _table_lines(text)
+    currency = _currency(lines)
+    return [e for m, _ in lines for group in ("a", "b") if (e := _figure(m, group, currency))]
 
 
 def _items(text: str, entities: list[Entity]) -> list[_Item]:
-    matches = _item_matches(text)
-    if not _is_table(matches):
-        return []
+    """The table's items, their figures the MONEY entities ``find_table_figures`` gave."""
     money = {(e.start, e.end): e for e in entities if e.label == "MONEY"}
-    currency = _currency(matches)
     items = []
-    for match in matches:
+    for match, kind in _table_lines(text):
         label = match.group("label").strip()
-        kind = _kind(label)
-        figures = [_figure(match, group, currency) for group in ("a", "b")]
-        now, before = (money.get((f.start, f.end)) if f else None for f in figures)
+        now, before = (money.get(_figure_span(match, group)) if match.group(f"{group}num") else None
+                       for group in ("a", "b"))
         label_loss = label.lower().endswith("loss")
         now_loss = (match.group("aside") or ("loss" if label_loss else "")).lower() == "loss"
         before_side = match.group("bside") or match.group("aside") or ("loss" if label_loss else "")
@@ -196,12 +196,13 @@ class _Table:
     def __init__(self, text: str, sentences: list[tuple[int, int]], entities: list[Entity]) -> None:
         self.text = text
         self.starts = [start for start, _ in sentences]
-        headline_end = text.find("\n") if "\n" in text else len(text)
+        self.headline_end = text.find("\n") if "\n" in text else len(text)
         companies = [e for e in entities if e.label == "COMPANY"]
-        self.company = next((e for e in companies if e.start < headline_end), companies[0] if companies else None)
+        self.company = next((e for e in companies if e.start < self.headline_end),
+                            companies[0] if companies else None)
         self.periods = [e for e in entities if e.label == "DATE" and e.normalized.get("granularity") in
                         ("quarter", "half", "year")]
-        self.headline_period = next((e for e in self.periods if e.start < headline_end), None)
+        self.headline_period = next((e for e in self.periods if e.start < self.headline_end), None)
         self.dates = [e for e in entities if e.label == "DATE" and e.normalized.get("granularity") == "day"]
 
     def event(self, event_type: str, subtype: str, polarity: str, trigger: tuple[int, int],
@@ -259,8 +260,7 @@ def table_events(text: str, sentences: list[tuple[int, int]], entities: list[Ent
                                      [("amount", dividend.now), ("date", pay_date)]))
     results = [i for i in items if i.kind != "dividend"]
     if results and not any(e.type == "financial_report" for e in kept):
-        headline = text[:text.find("\n")] if "\n" in text else ""
-        word = _RESULT_WORD.search(headline)
+        word = _RESULT_WORD.search(text, 0, table.headline_end)
         trigger = word.span() if word else results[0].label
         polarity = next((e.polarity for e in found if e.type == "profit_loss"), "neutral")
         found.append(table.event("financial_report", "results", polarity, trigger,
