@@ -221,4 +221,11 @@ def test_entities_chinese_holders_by_full_name_and_defined_short_name(write_json
 def test_entities_chinese_listed_company_in_full_keeps_its_listing(write_jsonl):
     text = "证券代码：920185 证券简称：贝特瑞\n贝特瑞新材料集团股份有限公司关于签订日常经营重大合同的公告"
     found = _entities(write_jsonl, text)
-    assert [f for f in found if f[0].startswith("贝特瑞")] == [("贝特瑞", "COMPANY", "920185")] * 2  # none unlisted
+    # the name as written, with the listing of its short name; none unlisted
+    assert [f for f in found if f[0].startswith("贝特瑞")] == [("贝特瑞", "COMPANY", "920185"),
+                                                             ("贝特瑞新材料集团股份有限公司", "COMPANY", "920185")]
+
+
+def test_entities_chinese_listed_name_before_another_entity_is_not_the_listed_company(write_jsonl):
+    found = _entities(write_jsonl, "张三将股份质押给中信证券投资有限公司。")
+    assert ("中信证券投资有限公司", "COMPANY", None) in found  # an investment arm, not 中信证券 itself

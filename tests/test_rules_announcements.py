@@ -59,8 +59,24 @@ POSITIVE = [
      "equity_pledge", "pledge", "asserted", {"shares": "800万股"}),
     ("release-zh", "zh", "公司股东李明所持500万股公司股份已于6月3日解除质押。", "equity_pledge", "release", "asserted",
      {"shares": "500万股"}),
+    # the pledged shares of a release: a release by the holder, the pledgee where it was done, no pledge
+    ("release-of-pledged-zh", "zh", "2018年5月3日，深圳市恒泰投资有限公司将其质押给中信证券股份有限公司的本公司股份"
+     "8,000,000股，在中信证券股份有限公司办理了解除质押手续。", "equity_pledge", "release", "asserted",
+     {"holder": "深圳市恒泰投资有限公司", "shares": "8,000,000股"}),
+    # 将…办理了 is done, not to come
+    ("release-done-zh", "zh", "2018年9月12日，周德明先生将上述800万股办理了解除质押手续。", "equity_pledge", "release",
+     "asserted", {"holder": "周德明", "shares": "800万股"}),
+    # the pledgee is named after 质押给, however the sentence goes on; the listed pledgee in full
+    ("pledgee-zh", "zh", "公司于2018年3月6日接到股东张建国先生的通知，张建国先生将其持有的公司无限售流通股12,000,000股"
+     "质押给国泰君安证券股份有限公司，用于办理股票质押式回购交易业务。", "equity_pledge", "pledge", "asserted",
+     {"holder": "张建国", "shares": "12,000,000股", "pledgee": "国泰君安证券股份有限公司"}),
     ("freeze-zh", "zh", "公司控股股东王强所持1.2亿股公司股份被上海市第一中级人民法院司法冻结。",
-     "equity_freeze", "freeze", "asserted", {"shares": "1.2亿股"}),
+     "equity_freeze", "freeze", "asserted", {"shares": "1.2亿股", "court": "上海市第一中级人民法院"}),
+    # a freeze's term (冻结期限) is part of the news; the share registrar is neither company nor holder
+    ("freeze-term-zh", "zh", "公司于近日收到中国证券登记结算有限责任公司深圳分公司的通知，"
+     "公司控股股东王强所持有的本公司股份45,600,000股被北京市第三中级人民法院司法冻结，"
+     "冻结期限为2018年6月1日至2021年5月31日。", "equity_freeze", "freeze",
+     "asserted", {"holder": "王强", "shares": "45,600,000股", "court": "北京市第三中级人民法院"}),
     ("unfreeze-zh", "zh", "公司实际控制人赵华所持2,000万股股份已解除司法冻结。",
      "equity_freeze", "unfreeze", "asserted", {"shares": "2,000万股"}),
     ("increase-zh", "zh", "公司董事长王芳于3月5日通过集中竞价方式增持公司股份10万股。", "shareholding_change",
@@ -97,7 +113,9 @@ NEGATIVE = [
     ("rules-out", "en", "Nio ruled out a price war in China, its chief executive said.", {"legal"}),
     ("product-launch", "en", "The iPhone 17 made its debut in Cupertino on Tuesday.", {"listing_status"}),
     ("rating-zh", "zh", "中信证券维持公司“增持”评级，目标价50元。", {"shareholding_change"}),
-    ("repo-zh", "zh", "股票质押式回购业务规模较上年末下降。", {"equity_pledge"}),
+    ("repo-zh", "zh", "股票质押式回购业务规模较上年末下降。", {"equity_pledge", "share_repurchase"}),
+    # a pledge's term runs until a release is applied for: no release
+    ("pledge-term-zh", "zh", "质押期限自2018年9月12日起至质权人申请解除质押登记为止。", {"equity_pledge"}),
     ("ipo-funds-zh", "zh", "网上申购冻结资金达1.2万亿元，创年内新高。", {"equity_freeze"}),
     ("new-product-zh", "zh", "公司新品上市首周销量突破10万台。", {"listing_status"}),
     ("lockup-zh", "zh", "截至本公告披露日，股东未违反其在公司首次公开发行时所作出的股份锁定承诺。", {"listing_status"}),
@@ -149,3 +167,18 @@ def test_one_event_per_happening():
 
 def test_types_are_mine():
     assert {(case.values if hasattr(case, "values") else case)[3] for case in POSITIVE} == MINE
+
+
+def test_the_pledged_shares_of_a_release_are_no_pledge(records):
+    events = [e for e in records["release-of-pledged-zh"]["events"] if e["type"] == "equity_pledge"]
+    assert [e["subtype"] for e in events] == ["release"]
+    assert next(a["text"] for a in events[0]["arguments"] if a["role"] == "pledgee") == "中信证券股份有限公司"
+
+
+def test_two_holders_and_their_shares_in_one_sentence_are_two_events():
+    text = ("获悉公司控股股东北京峰华投资管理有限公司所持有的公司股份54,320,000股及"
+            "公司实际控制人冯立华先生所持有的公司股份8,760,000股被北京市第三中级人民法院司法冻结。")
+    [(_, record)] = list(extract_documents([Document(id="t", text=text, input_name="test", lang="zh")]))
+    found = {(a["text"], b["text"]) for e in record["events"] if e["type"] == "equity_freeze"
+             for a in e["arguments"] if a["role"] == "holder" for b in e["arguments"] if b["role"] == "shares"}
+    assert found == {("北京峰华投资管理有限公司", "54,320,000股"), ("冯立华", "8,760,000股")}

@@ -12,6 +12,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from .announcement_tables import find_table_cells
 from .dates import find_dates, resolve_comparisons
 from .gazetteer import Gazetteer, name_key, normalized_entry
 from .names import (
@@ -28,7 +29,7 @@ from .people import find_chinese_people
 from .spans import Entity, resolve_overlaps
 from .tickers import find_tickers
 from .wire_tables import find_table_figures
-from .zh_companies import find_chinese_company_names, find_defined_aliases
+from .zh_companies import find_chinese_company_names, find_chinese_institutions, find_defined_aliases
 
 # Model labels kept, and the contract label each becomes. In business news an organisation that
 # the curated lists do not know is most often a company: regulators, exchanges, associations and
@@ -122,11 +123,18 @@ def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
     ends = [c.end for c in companies]  # non-overlapping and sorted, so ends are sorted too
     unlisted = [e for e in entities if e.label == "COMPANY" and not e.normalized.get("id")]
     unlisted_ends = [c.end for c in unlisted]
+    announcers = _announcers(text, entities)
+    announcer_starts = [a.start for a in announcers]
     newlines = [m.start() for m in re.finditer("\n", text)]
     found = []
     for match in _REFERENCE.finditer(text):
         i = bisect_right(ends, match.start())
         own = match.group() in ("公司", "本公司", "本行") or match.group().startswith(("the Company", "The Company"))
+        a = bisect_right(announcer_starts, match.start())
+        if own and a and match.group() != "本行":
+            announcer = announcers[a - 1]
+            found.append(_reference(text, match, announcer, announcer.normalized or {"name": announcer.text}))
+            continue
         if not companies or (i == 0 and not own):
             # no listed company before it: the latest unlisted one ("Brightline Stores ... The retailer")
             j = bisect_right(unlisted_ends, match.start())
@@ -142,8 +150,13 @@ def _link_references(text: str, entities: list[Entity]) -> list[Entity]:
             line = bisect_right(newlines, match.start())
             paragraph = newlines[line - 1] + 1 if line else 0
             antecedent = companies[bisect_right(ends, paragraph)] if ends[i - 1] > paragraph else companies[0]
+        if own and _RECEIVING.search(text, max(0, antecedent.start - 1), antecedent.start):
+            continue  # 公司 is never the company shares are pledged to (质押给中信证券)
         found.append(_reference(text, match, antecedent))
     return found
+
+
+_RECEIVING = re.compile(r"[给予向]$")
 
 
 _MOST_SKIPPED = 3  # bystanders a reference looks past, at most (each reference costs the same however long the text)
@@ -177,10 +190,22 @@ def _without_modifiers(entities: list[Entity], references: list[Entity]) -> list
     return [e for e in entities if not modifies(e)]
 
 
-def _reference(text: str, match: re.Match, antecedent: Entity) -> Entity:
+def _reference(text: str, match: re.Match, antecedent: Entity, normalized: dict | None = None) -> Entity:
     end = match.end() - (2 if match.group().endswith(("'s", "’s")) else 0)
-    return Entity(match.start(), end, "COMPANY", text[match.start():end], {**antecedent.normalized, "reference": True},
-                  priority=1)
+    return Entity(match.start(), end, "COMPANY", text[match.start():end],
+                  {**(normalized or antecedent.normalized), "reference": True}, priority=1)
+
+
+# A Chinese announcement names its own company in its title (XX股份有限公司关于…的公告) and defines
+# 公司 for it (XX股份有限公司（以下简称“公司”）): 公司 and 本公司 then stand for it, listed or not.
+_OWN_DEFINITION = re.compile(r"关于[^\n。]{0,60}?公告[ \t]*(?:\n|$)|"
+                             r"[（(](?:以下)?(?:简称|下称)[“\"](?:公司|本公司)[”\"]")
+
+
+def _announcers(text: str, entities: list[Entity]) -> list[Entity]:
+    """The companies that call themselves 公司, in text order (a digest of announcements has several)."""
+    return [e for e in entities if e.label == "COMPANY" and _OWN_DEFINITION.match(text, e.end)
+            and not e.normalized.get("reference")]
 
 
 _HONG_KONG_SHARES = re.compile(r"Hong Kong[- ]listed|Hong Kong shares|\bH[- ]shares?\b|H股|港股|\.HK\b|HKEX")
@@ -253,7 +278,7 @@ def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | No
     tickers = find_tickers(text, gazetteer)
     chinese = bool(_CJK.search(text))
     names = gazetteer.find(text, support=support, confirmed=(e.normalized["id"] for e in tickers), chinese=chinese)
-    people = find_chinese_people(text) if chinese else []
+    people = find_chinese_people(text) + find_table_cells(text) if chinese else []
     shapes = find_datelines(text) + find_institutions(text) + find_titled_people(text)
     if not chinese:
         shapes += find_table_figures(text) + find_wire_companies(text) + find_suffixed_companies(text)
@@ -261,7 +286,7 @@ def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | No
                                 + model)
     entities = merge_ranges(text, entities)
     if chinese:
-        entities = resolve_overlaps(entities + _chinese_company_names(text, entities))
+        entities = resolve_overlaps(entities + _chinese_company_names(text, entities) + find_chinese_institutions(text))
         entities = resolve_overlaps(entities + find_chinese_company_names(text, entities))
         entities = resolve_overlaps(entities + find_defined_aliases(text, entities))
     else:

@@ -29,14 +29,15 @@ FIGURES = FIGURE_ROLES | {"ratio", "rating"}
 
 
 def _identity(argument: dict[str, Any]) -> str:
-    """What an argument names: the linked company, the normalised value, else the words."""
+    """What an argument names: the linked company, the normalised value, else the name (a short name
+    defined for an unlisted company stands for its full name) or the words."""
     normalized = argument.get("normalized") or {}
     if normalized.get("id"):
         return str(normalized["id"])
     if "value" in normalized:
         return repr((normalized.get("value"), normalized.get("high"), normalized.get("currency"),
                      normalized.get("per_unit"), normalized.get("unit")))
-    return argument["text"].lower()
+    return (normalized.get("name") or argument["text"]).lower()
 
 
 def _roles(event: Event, roles: frozenset[str]) -> dict[str, set[str]]:

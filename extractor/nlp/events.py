@@ -27,8 +27,8 @@ _EXPECTED = {"en": re.compile(r"\b(?:will|would|shall|expects?|expected|plans?|p
                               r"intends?|aims?|forecasts?|predicts?|projected|proposed|to be|"
                               r"is set to|are set to|likely|outlook|guidance|sees|seeks? to|scheduled|ahead of|"
                               r"due to)\b", re.I),
-             # 将 is "will", except as the object marker of 将其持有的…质押给
-             "zh": re.compile(r"拟|预计|计划|将(?!其|所持|持有)|有望|预期|预测|准备|筹划|预案|规划")}
+             # 将 is "will", except as the object marker of 将其持有的…质押给 and of a done deed (将上述股份办理了…)
+             "zh": re.compile(r"拟|预计|计划|将(?!其|所持|持有)(?![^，。；]*?了)|有望|预期|预测|准备|筹划|预案|规划")}
 _INHERENTLY_EXPECTED = {"earnings_forecast"}
 # "agreed to buy" is a deal still to close; "agreed to pay ... to settle" and "agreed to supply" are the
 # settlement and the contract themselves.
@@ -138,8 +138,16 @@ SIDE_BY_TYPE = {("rating", "company"): "after"}
 BROKER = re.compile(r"证券|中金|研究所|研究院|[Ss]ecurities|[Rr]esearch|[Cc]apital [Mm]arkets|Sachs|Stanley|"
                     r"Jefferies|Bernstein|Barclays|Nomura|Macquarie|\bUBS\b|\bCiti\b|Citigroup|\bHSBC\b|Mizuho|"
                     r"Daiwa|\bCLSA\b|Evercore|Wedbush|Raymond James|Piper Sandler|KeyBanc|Bank of America|\bBofA\b")
-# Where the wrong side is no candidate at all: the broker before "cut its rating" is never the rated company.
-STRICT_SIDE = frozenset({("rating", "company")})
+# Where the wrong side is no candidate at all, and in which languages: the broker before "cut its rating" is
+# never the rated company; a pledgee is named after the pledge ("pledged ... to") or after 给/予 (质押给…).
+STRICT_SIDE = {("rating", "company"): ("en",), ("equity_pledge", "pledgee"): ("en", "zh")}
+# A name given something or where it is done: "质押给国泰君安", "转让予", "在中信证券办理了解除质押",
+# "pledged to Citic", "质权人为": the receiving side.
+_GIVEN_TO = re.compile(r"(?:给|予|在|质权人为?[：:]?|质权方为?[：:]?|\bto )$")
+
+
+def _given_to(text: str, entity: Entity) -> bool:
+    return bool(_GIVEN_TO.search(text, max(0, entity.start - 6), entity.start))
 # A percentage right after a move ("grew 5.2 %", "fell by 0.3 percent", "同比增长6.1%") is the change,
 # one after "to", "at" or "was" the level (the value), where a type has both roles.
 _MOVED = re.compile(rf"(?i)(?:\b(?:{UP_EN}|{DOWN_EN}|grew|expanded|contracted|accelerated|slowed|ticked up|"
@@ -170,10 +178,12 @@ _TICKER_LIKE = re.compile(r"^(?:\$?[A-Z]{1,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]
                           r"(?:[A-Z]{2,6}|Nasdaq|Nyse):\s?\w+)$")
 
 
-def _never_holder(entity: Entity) -> bool:
-    """A holder of pledged, frozen or traded shares is never "公司"/"the company" (the issuer does not
-    hold its own shares) nor a court."""
-    return bool(entity.normalized.get("reference") or _ROLE_WORDS["court"].search(entity.text))
+def _never_holder(text: str, entity: Entity) -> bool:
+    """A holder of pledged, frozen or traded shares is never "公司"/"the company" nor the company whose
+    announcement it is (XX股份有限公司关于股东股份质押的公告): the issuer does not hold its own shares.
+    Nor is a court."""
+    return bool(entity.normalized.get("reference") or _ROLE_WORDS["court"].search(entity.text)
+                or text.startswith("关于", entity.end))
 
 
 # A sale turns the parties round: the seller acts ("HSBC agreed to sell its unit to Banque Lacroix",
@@ -213,19 +223,23 @@ def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, c
     sale = rule.type == "merger_acquisition" and bool(_SALE.search(trigger.text))
     for role, labels in roles.items():
         candidates = [e for e in entities if e.label in labels and id(e) not in used
-                      and not ((rule.type, role) in STRICT_SIDE and lang != "zh"
-                               and _wrong_side(rule.type, role, e, trigger, sale))
+                      and not (lang in STRICT_SIDE.get((rule.type, role), ())
+                               and _wrong_side(rule.type, role, e, trigger, sale)
+                               and not (role == "pledgee" and _given_to(text, e)))
                       and not (rule.type == "rating" and role == "company" and BROKER.search(e.text))
                       and not (sale and role == "target" and e.end <= trigger.start)  # the seller, not what is sold
                       and e.normalized.get("id") not in used_companies
                       and e.normalized.get("relation") not in ("since", "comparison")  # "lowest since April"
                       and (role not in _ROLE_WORDS or _ROLE_WORDS[role].search(e.text))
-                      and not (role == "holder" and _never_holder(e))
+                      and not (role == "holder" and _never_holder(text, e))
+                      and not (role in ("holder", "company") and rule.type in _LISTED_ISSUER_TYPES
+                               and _given_to(text, e))
                       and not (role == "value" and "change" in roles and _moved(text, e))]
         if not candidates:
             continue
         chosen = min(candidates, key=lambda e: (
-            own is not None and not own[0] <= e.start < own[1], labels.index(e.label), _poor_date(role, e, text),
+            own is not None and not own[0] <= e.start < own[1],
+            role == "pledgee" and not _given_to(text, e), labels.index(e.label), _poor_date(role, e, text),
             role == "analyst" and not BROKER.search(e.text),
             e.label == "COMPANY" and bool(_TICKER_LIKE.match(e.text)),
             role in FIGURE_ROLES and not clause[0] <= e.start < clause[1],
@@ -419,7 +433,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                                       or e.label not in _SEGMENTED_LABELS]
                     event = _event(rule, subtype, _trigger(text, *match.span()), index, candidates, doc, (start, end),
                                    polarity_at, own)
-                    events += _respectively(event, candidates, doc.text, (start, end))
+                    events += [told for split in _respectively(event, candidates, doc.text, (start, end))
+                               for told in _per_holder(split, candidates, doc.text, (start, end))]
         if type_model is not None:
             events += _unruled(type_model, doc, index, (start, end), labels, events[first:], polarity_at)
     return events
@@ -474,6 +489,36 @@ def _unruled(type_model: EventTypeModel, doc: _Document, index: int, bounds: tup
         event.confidence = MODEL_CONFIDENCE
         added.append(event)
     return added
+
+
+def _per_holder(event: Event, candidates: list[Entity], text: str, sentence: tuple[int, int]) -> list[Event]:
+    """"A所持公司股份5,432万股及B所持公司股份876万股被司法冻结": one event per holder, each with the
+    shares named after it, where every figure before the trigger follows a holder of its own."""
+    if event.type not in _LISTED_ISSUER_TYPES:
+        return [event]
+    clause = _clause(text, event.trigger, sentence)
+    pairs, holder = [], None
+    for entity in candidates:
+        if not clause[0] <= entity.start < event.trigger.start:
+            continue
+        if entity.label == "QUANTITY":
+            if holder is None:
+                return [event]  # a figure without a holder of its own
+            pairs.append((holder, entity))
+            holder = None
+        elif entity.label in EVENT_ROLES[event.type]["holder"] and not _never_holder(text, entity) \
+                and not _given_to(text, entity):
+            holder = entity
+    if len(pairs) < 2:
+        return [event]
+    split = []
+    for who, how_many in pairs:
+        copy = Event(event.type, event.subtype, event.trigger, event.sentence, date=event.date,
+                     polarity=event.polarity, modality=event.modality, confidence=event.confidence)
+        copy.arguments = [a for a in event.arguments if a["role"] not in ("holder", "shares", "stake")] + \
+            [argument_of("holder", who), argument_of("shares", how_many)]
+        split.append(copy)
+    return split
 
 
 _RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import Errors, ModelError
+from .announcement_tables import table_row_events
 from .entities import tag_entities
 from .event_merge import merge_mentions
 from .event_types import load as load_event_types
@@ -171,6 +172,9 @@ def make_events(nlp: Language, name: str, models_dir: str):
                                events, polarity_at)
         # Wire stories' results and dividend tables ("Shr 42 cts vs 31 cts", "Qtly div 18 cts vs 16 cts prior")
         events = table_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities, doc.lang_, events)
+        # Chinese shareholder tables, one event a row (股东名称 质押股数 质权人 …)
+        events = table_row_events(text_of(doc), doc._.extractor_sentences, doc._.extractor_entities, doc.lang_,
+                                  events)
         doc._.extractor_events = merge_mentions(events)
         return doc
 

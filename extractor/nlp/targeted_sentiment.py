@@ -88,13 +88,13 @@ def clause_sentiments(sentences: list[tuple[int, int]], clauses: list[list[tuple
 
 def identity(normalized: dict[str, Any] | None, text: str) -> tuple[str, str]:
     """Which company a COMPANY entity (or a record's company) is: its gazetteer id or listing, else
-    its text (a company's name)."""
+    its name (the full name a defined short name stands for) or text."""
     normalized = normalized or {}
     if normalized.get("id"):
         return "id", str(normalized["id"])
     if normalized.get("ticker"):
         return "listing", f"{normalized['ticker']}.{normalized.get('exchange', '')}"
-    return "name", text.lower()
+    return "name", (normalized.get("name") or text).lower()
 
 
 def _bystanders(events: list[Any]) -> set[tuple[int, int]]:

@@ -29,7 +29,10 @@ RULES: tuple[Rule, ...] = (
                  r"\b[Pp]ledg(?:e|ed|es) (?:its|their|his|her) support",
          core=('holder', 'shares')),
     Rule("equity_pledge",
-         {"zh": r"解除(?:股份|股票)?质押|质押(?:股份)?(?:已)?解除|解押|(?<!原)质押(?!式|率|比例|物|品)"},
+         # 至质权人申请解除质押登记为止: a pledge's term, no release
+         {"zh": r"(?<!申请)解除(?:股份|股票)?质押(?!登记(?:之日|为止|日|时))|质押(?:股份)?(?:已)?解除|解押|"
+                # 将其质押给X的股份办理了解除质押手续: the pledged shares of a release, no pledge
+                r"(?<!原)(?<!此前)质押(?!式|率|比例|物|品)(?![给予][^。；]{0,40}?的[^。；]{0,40}?(?:解除质押|解押))"},
          (frozenset({"PERSON", "COMPANY", "ORG"}),),
          (("release", r"解除|解押"), ("pledge", r"质押")), "pledge",
          core=('holder', 'shares')),
@@ -54,7 +57,7 @@ RULES: tuple[Rule, ...] = (
          (frozenset({"PERSON", "COMPANY", "ORG"}),),
          (("unfreeze", r"解除|解冻"), ("freeze", r"冻结")), "freeze",
          exclude=r"冻结资金|资金冻结|(?:账户|存款|银行卡)[^，。；]{0,4}(?:被)?冻结|冻结[^，。；]{0,4}(?:账户|存款|资金)|"
-                 r"冻结期|价格冻结|冻品|冷冻",
+                 r"价格冻结|冻品|冷冻",
          core=('holder', 'shares')),
     # -- Holders raising or cutting stakes: 增持 / 减持, "cut its holding", "sold 2 million shares of".
     Rule("shareholding_change",

@@ -237,7 +237,8 @@ RULES: tuple[Rule, ...] = (
          core=('company',)),
     Rule("share_repurchase",
          {"en": en(r"buyback|buy back|buys back|bought back|repurchase[sd]?|share repurchase"),
-          "zh": r"回购"},
+          # 质押式回购, 约定购回 and 逆回购 are loans, not buybacks
+          "zh": r"(?<!押式)(?<![逆正])回购(?!交易|业务|协议|期限|利率|融资)"},
          (frozenset({"COMPANY", "MONEY", "QUANTITY"}),),
          # done: "repurchased", "bought back", 已回购/累计回购/回购了; else a plan or programme
          (("execution", r"(?i)^(?:repurchased|bought back)$|^repurchases$|(?:已|累计|实际|完成)回购|回购了|"
