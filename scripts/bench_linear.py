@@ -37,6 +37,10 @@ SHAPES = {
     # unlisted holders in full and by the short names the text defines (extractor/nlp/zh_companies.py)
     "Chinese holders and aliases": ("zh", "控股股东厦门三元光电控股有限公司（以下简称“三元控股”）将其持有的500万股"
                                           "质押给兴业银行股份有限公司，三元控股累计质押1.2亿股；"),
+    # shareholder tables flattened into text, a header and two rows again and again (announcement_tables.py)
+    "Chinese shareholder tables": ("zh", "股东名称 质押股数（股） 质押开始日期 质权人 用途\n"
+                                         "恒泰投资 1,800,000 2017年6月15日 国泰君安证券股份有限公司 融资\n"
+                                         "恒泰投资 950,000 2017年6月16日 中信证券股份有限公司 融资\n"),
 }
 def _text(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]

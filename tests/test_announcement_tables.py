@@ -86,3 +86,10 @@ def test_prose_and_tables_of_holdings_are_no_rows():
     holdings = "股东名称 持股数量（股） 持股比例 累计质押数量（股）\n恒泰投资 156,000,000 30.00% 97,500,000"
     assert find_table_rows(holdings) == []  # no column of this transaction's shares
 
+
+
+def test_each_table_ends_where_the_next_begins():
+    table = PLEDGE_HEADER + "\n" + "\n".join(PLEDGE_ROWS[:2]) + "\n"
+    rows = find_table_rows(table * 40)
+    assert len(rows) == 80  # every header reads its own two rows, not those of the tables after it
+    assert len({(row.header.start, row.cells["shares"]) for row in rows}) == 80

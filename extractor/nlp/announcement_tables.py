@@ -136,8 +136,9 @@ def _kind_of(text: str, start: int, end: int) -> tuple[str, str, tuple[int, int]
     return None
 
 
-def _headers(cells: list[re.Match[str]], text: str) -> list[tuple[int, _Header]]:
-    """Each header as (index of the cell after it, header): three or more cells in a row that name
+def _headers(cells: list[re.Match[str]], text: str) -> list[tuple[int, int, _Header]]:
+    """Each header as (index of its first cell, index of the cell after it, header): three or more cells
+    in a row that name
     columns, a number of shares' among them, and a holder's unless the table is of a buyback (the
     company's own)."""
     found, i = [], 0
@@ -150,33 +151,33 @@ def _headers(cells: list[re.Match[str]], text: str) -> list[tuple[int, _Header]]
             start, end = cells[i].start(), cells[j - 1].end()
             told = _kind_of(text, start, end) or _kind_of(text, max(0, start - _LEAD), start)
             if told and ("holder" in kinds or told[0] == "share_repurchase"):
-                found.append((j, _Header(start, end, kinds, *told)))
+                found.append((i, j, _Header(start, end, kinds, *told)))
         i = max(j, i + 1)
     return found
 
 
-def _rows(cells: list[re.Match[str]], first: int, header: _Header) -> list[Row]:
+def _rows(cells: list[re.Match[str]], first: int, stop: int, header: _Header) -> list[Row]:
     """The rows under a header: each starts at a name in the holder's column (a buyback's table: a
     cell of its first column; a 合计 row is skipped) and deals the next cells out to the columns in
-    order; the table ends at prose or a heading."""
+    order; the table ends at prose, a heading or the next header (cell ``stop``)."""
     kinds, rows, i = header.kinds, [], first
     lead = kinds.index("holder") if "holder" in kinds else 0
 
     def starts_row(cell: str) -> bool:
         return _fits(kinds[lead], cell) and not _TOTAL.match(cell) and not _PLACEHOLDER.match(cell)
 
-    while i < len(cells) and not _END.search(cells[i].group()):
+    while i < stop and not _END.search(cells[i].group()):
         if not starts_row(cells[i].group()):
             i += 1  # a 合计 row's figures, or a stray cell
             continue
         found: dict[str, tuple[int, int]] = {kinds[lead]: cells[i].span()}
         j = i + 1
         for position, kind in enumerate(kinds[lead + 1:], start=lead + 1):
-            if j >= len(cells) or _END.search(cells[j].group()):
+            if j >= stop or _END.search(cells[j].group()):
                 break
             value = cells[j].group()
             last = position == len(kinds) - 1
-            if last and starts_row(value) and j + 1 < len(cells) and _fits(kinds[lead + 1], cells[j + 1].group()):
+            if last and starts_row(value) and j + 1 < stop and _fits(kinds[lead + 1], cells[j + 1].group()):
                 break  # an empty last cell: this cell starts the next row
             if _PLACEHOLDER.match(value) or _fits(kind, value):
                 if not _PLACEHOLDER.match(value) and kind not in found:
@@ -194,8 +195,10 @@ def find_table_rows(text: str) -> list[Row]:
         return []
     cells = list(_CELL.finditer(text))
     rows = []
-    for after, header in _headers(cells, text):
-        rows += _rows(cells, after, header)
+    headers = _headers(cells, text)
+    stops = [first for first, _, _ in headers[1:]] + [len(cells)] if headers else []  # where the next starts
+    for (_, after, header), stop in zip(headers, stops, strict=True):
+        rows += _rows(cells, after, stop, header)
     return rows
 
 
@@ -243,6 +246,12 @@ def _at(entities: list[Entity], starts: list[int], span: tuple[int, int] | None)
     return None
 
 
+def _within(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """Whether ``position`` lies in one of ``spans`` (sorted, not overlapping; ``starts`` their starts)."""
+    i = bisect_right(starts, position) - 1
+    return i >= 0 and position < spans[i][1]
+
+
 def _issuer(text: str, entities: list[Entity]) -> Entity | None:
     """The announcing company: the one its title names before 关于, else the first one named."""
     companies = [e for e in entities if e.label == "COMPANY" and not e.normalized.get("reference")]
@@ -258,8 +267,9 @@ def table_row_events(text: str, sentences: list[tuple[int, int]], entities: list
     rows = find_table_rows(text)
     if not rows:
         return events
-    read = [(row.header.start, row.header.end) for row in rows] + [row.span for row in rows]
-    kept = [e for e in events if not any(start <= e.trigger.start < end for start, end in read)]
+    read = sorted({(row.header.start, row.header.end) for row in rows} | {row.span for row in rows})
+    read_starts = [start for start, _ in read]
+    kept = [e for e in events if not _within(read, read_starts, e.trigger.start)]
     starts = [e.start for e in entities]
     sentence_starts = [s for s, _ in sentences]
     issuer = _issuer(text, entities)

@@ -27,8 +27,10 @@ _EXPECTED = {"en": re.compile(r"\b(?:will|would|shall|expects?|expected|plans?|p
                               r"intends?|aims?|forecasts?|predicts?|projected|proposed|to be|"
                               r"is set to|are set to|likely|outlook|guidance|sees|seeks? to|scheduled|ahead of|"
                               r"due to)\b", re.I),
-             # 将 is "will", except as the object marker of 将其持有的…质押给 and of a done deed (将上述股份办理了…)
-             "zh": re.compile(r"拟|预计|计划|将(?!其|所持|持有)(?![^，。；]*?了)|有望|预期|预测|准备|筹划|预案|规划")}
+             # 将 is "will", except as the object marker of 将其持有的…质押给, 将原质押的… and of a done deed
+             # (将上述股份办理了…)
+             "zh": re.compile(r"拟|预计|计划|将(?!其|所持|持有|原|上述|前述)(?![^，。；]*?了)|有望|预期|预测|"
+                              r"准备|筹划|预案|规划")}
 _INHERENTLY_EXPECTED = {"earnings_forecast"}
 # "agreed to buy" is a deal still to close; "agreed to pay ... to settle" and "agreed to supply" are the
 # settlement and the contract themselves.
@@ -38,6 +40,7 @@ CONTEXT = 300  # characters around a trigger where its arguments and cues are lo
 _SEGMENTED_LABELS = {"COMMODITY", "PRICE", "PERCENT", "MONEY"}
 _FIGURE_LABELS = {"PRICE", "PERCENT", "MONEY", "QUANTITY"}
 _POLAR = {"increase": "positive", "decrease": "negative"}
+_NAME_LABELS = {"PERSON", "COMPANY", "ORG"}
 
 
 @dataclass
@@ -179,11 +182,11 @@ _TICKER_LIKE = re.compile(r"^(?:\$?[A-Z]{1,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]
 
 
 def _never_holder(text: str, entity: Entity) -> bool:
-    """A holder of pledged, frozen or traded shares is never "公司"/"the company" nor the company whose
-    announcement it is (XX股份有限公司关于股东股份质押的公告): the issuer does not hold its own shares.
-    Nor is a court."""
+    """A holder (or pledgee) of pledged, frozen or traded shares is never "公司"/"the company" nor the
+    company whose announcement it is (XX股份有限公司关于股东股份质押的公告): the issuer does not hold
+    its own shares. Nor is a court or the share registrar that records them."""
     return bool(entity.normalized.get("reference") or _ROLE_WORDS["court"].search(entity.text)
-                or text.startswith("关于", entity.end))
+                or entity.text.startswith("中国证券登记结算") or text.startswith("关于", entity.end))
 
 
 # A sale turns the parties round: the seller acts ("HSBC agreed to sell its unit to Banque Lacroix",
@@ -231,7 +234,7 @@ def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, c
                       and e.normalized.get("id") not in used_companies
                       and e.normalized.get("relation") not in ("since", "comparison")  # "lowest since April"
                       and (role not in _ROLE_WORDS or _ROLE_WORDS[role].search(e.text))
-                      and not (role == "holder" and _never_holder(text, e))
+                      and not (role in ("holder", "pledgee") and _never_holder(text, e))
                       and not (role in ("holder", "company") and rule.type in _LISTED_ISSUER_TYPES
                                and _given_to(text, e))
                       and not (role == "value" and "change" in roles and _moved(text, e))]
@@ -345,6 +348,15 @@ class _Document:
                     found.append(match)
         return found
 
+    def words_between(self, start: int, end: int) -> str:
+        """The text from ``start`` to ``end`` with the names in it blanked: the 若 of 宋若川 or 若川科技 and
+        the "May" of May Department Stores are no cue of modality."""
+        text = self.text[start:end]
+        for entity in in_span(self.entities, self.starts, start, end):
+            if entity.label in _NAME_LABELS:
+                text = text[:entity.start - start] + " " * (entity.end - entity.start) + text[entity.end - start:]
+        return text
+
     def inside_name(self, start: int, end: int) -> bool:
         """Whether a trigger from ``start`` to ``end`` lies wholly inside a name ("price" in "price
         adjustment policy" is not a trigger of its own; "crude steel output fell" starts in one and
@@ -372,7 +384,7 @@ def _event(rule: Rule, subtype: str, trigger: Entity, sentence: int, arguments_f
     clause = _clause(doc.text, trigger, bounds)
     event.arguments = _arguments(rule, arguments_from, trigger, doc.text, clause, doc.lang, own)
     event.date = _date(event.arguments) or _paragraph_date(doc.newlines, *doc.dates, trigger.start)
-    event.modality = _modality(doc.text[clause[0]:trigger.start], trigger.text, doc.lang, rule.type)
+    event.modality = _modality(doc.words_between(clause[0], trigger.start), trigger.text, doc.lang, rule.type)
     event.polarity = _POLAR.get(subtype) or polarity_at(trigger.start).label
     filled = {a["role"] for a in event.arguments}
     if rule.core:

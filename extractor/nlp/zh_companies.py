@@ -16,7 +16,9 @@ from bisect import bisect_left
 from .spans import Entity
 
 _LEGAL_FORM = re.compile(r"股份有限公司|有限责任公司|有限公司|集团公司|合伙企业（有限合伙）|（有限合伙）")
-_BOUNDARY = re.compile(r"[，。；：、“”《》\s]|（(?!有限合伙)|\d|[万亿]元|(?<![有])限公司|[给予向与在将由及和为被]|"
+# 与/及/和 join two names after a name's end (A公司与B公司); inside a name (谦和实业, 和邦) they are no boundary
+_BOUNDARY = re.compile(r"[，。；：、“”《》\s]|（(?!有限合伙)|\d|[万亿]元|(?<![有])限公司|[给予向在将由为被]|"
+                       r"(?:(?<=公司)|(?<=[）)]))[与及和]|"
                        r"控股股东|股东|一致行动人|实际控制人|子公司|出质人|质权人|受让方|转让方|交易对方|招标人为|"
                        r"中标人为|债权人|被告|原告|申请人|被申请人|公告|关于|持有|设立|成立|收购|出资|旗下|控制的|"
                        r"起诉|签订|签署|收到|委托|聘请|受让|转让|认购|购买|出售")

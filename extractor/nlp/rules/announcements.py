@@ -57,7 +57,7 @@ RULES: tuple[Rule, ...] = (
          (frozenset({"PERSON", "COMPANY", "ORG"}),),
          (("unfreeze", r"解除|解冻"), ("freeze", r"冻结")), "freeze",
          exclude=r"冻结资金|资金冻结|(?:账户|存款|银行卡)[^，。；]{0,4}(?:被)?冻结|冻结[^，。；]{0,4}(?:账户|存款|资金)|"
-                 r"价格冻结|冻品|冷冻",
+                 r"价格冻结|冻品|冷冻|冻结明细|冻结数据",
          core=('holder', 'shares')),
     # -- Holders raising or cutting stakes: 增持 / 减持, "cut its holding", "sold 2 million shares of".
     Rule("shareholding_change",
