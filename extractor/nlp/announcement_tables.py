@@ -25,9 +25,9 @@ from .numbers import parse_number
 from .rules import EVENT_ROLES
 from .spans import Entity
 
-_DATE = r"\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?"
+_DATE = r"\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}(?:\s*日)?"
 # A cell: a date (its spaces kept: "2018 年 3 月 5 日"), a range of two dates, or a run of non-spaces.
-_CELL = re.compile(rf"{_DATE}(?:\s*(?:至|-|~|—|－)\s*(?:{_DATE}|今))?|\S+")
+_CELL = re.compile(rf"{_DATE}(?:\s*(?:至|-|~|～|—|－)\s*(?:{_DATE}|今))?|\S+")
 _SHARE_UNIT = r"(?:万股|股)"
 
 # Column kinds, read off a header cell's words (the first pattern that matches), after cumulative and
@@ -40,7 +40,8 @@ _COLUMNS = (
                           r"(?:[（(][^）)]*[）)])?$")),
     ("shares", re.compile(r"(?:股数|股份数(?:量)?|数量|股份)(?:[（(][^）)]*[）)])?$")),
     ("counterparty", re.compile(r"质权人|质押权人|质权方|执行人|执行法院|冻结法院|司法机关|法院")),
-    ("price", re.compile(r"均价|价格|单价|成交价")),
+    ("price", re.compile(r"(?<!竞)价(?:格|区间)?(?:[（(][^）)]*[）)])?$|价格")),  # not 集中竞价
+    ("other", re.compile(r"金额|总额|资金")),
     ("date", re.compile(r"(?<!到期)(?<!截止)(?:日期|起始日|开始日|初始交易日|登记日|交易日|日$|时间|期间)")),
     ("text", re.compile(r"用途|方式|性质|类型|原因|备注|申请人|说明|来源|类别|限售|期限|到期|截止|届满|状态|情况|"
                         r"身份|职务")),
@@ -55,6 +56,7 @@ _PLACEHOLDER = re.compile(r"^(?:[-—－/／–]+|无|不适用|N/?A)$")
 _NUMBER = re.compile(rf"^(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>{_SHARE_UNIT})?$")
 _PERCENT_CELL = re.compile(r"^\d+(?:\.\d+)?\s*[%％]$|^\d+(?:\.\d+)?$")
 _DATE_CELL = re.compile(_DATE)
+_PRICE_CELL = re.compile(r"^\d+(?:\.\d+)?(?:\s*[-~～至]\s*\d+(?:\.\d+)?)?(?:元(?:/股)?)?$")  # 9.82-11.36
 _NAME = re.compile(r"^(?=.*[\u4e00-\u9fffA-Za-z])[^，。；：、]{2,40}$")
 # A cell that cannot be in a table: prose, a heading ("2、股东股份累计被质押的情况"), a note.
 _END = re.compile(r"[。；：:]|^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．](?!\d)|"
@@ -121,7 +123,7 @@ def _fits(kind: str, cell: str) -> bool:
     if kind in ("stake", "other"):
         return bool(_PERCENT_CELL.match(cell) or _NUMBER.match(cell))
     if kind == "price":
-        return bool(re.match(r"^\d+(?:\.\d+)?(?:元(?:/股)?)?$", cell))
+        return bool(_PRICE_CELL.match(cell))
     if kind == "date":
         return bool(_DATE_CELL.search(cell))
     return not _NUMBER.match(cell) and not _PERCENT_CELL.match(cell)  # free text: 用途, 减持方式, 到期日

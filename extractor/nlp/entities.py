@@ -71,7 +71,9 @@ _REFERENCE = re.compile(
 )
 
 
-def _model_entities(doc: Doc) -> list[Entity]:
+def _model_entities(doc: Doc, text: str) -> list[Entity]:
+    """The statistical model's entities that name what the contract's labels name (``text``: the
+    Doc's text, read once: Doc.text joins every token anew on each call)."""
     found = []
     for ent in doc.ents:
         label = _MODEL_LABELS.get(ent.label_)
@@ -83,7 +85,7 @@ def _model_entities(doc: Doc) -> list[Entity]:
             continue  # "price-earnings" or a rating word is no name
         if label == "COMPANY" and _NOT_ORGS.match(ent.text):
             continue
-        if "<" in ent.text or ">" in ent.text or doc.text[ent.start_char - 1:ent.start_char] == "<":
+        if "<" in ent.text or ">" in ent.text or text[ent.start_char - 1:ent.start_char] == "<":
             continue  # a wire story's mark ("TEXSTAR <TXS> BOARD"): its names are read by their shape
         if label == "GPE" and ent.text.isupper() and len(ent.text) <= 4:
             continue  # "AI", "EV": places written in capitals are in the curated list of places
@@ -271,7 +273,7 @@ def _choose_listings(text: str, entities: list[Entity], gazetteer: Gazetteer, ti
 
 def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | None) -> list[Entity]:
     """All entities of ``doc`` (whose text is ``text``), without overlaps, in text order."""
-    model = _model_entities(doc)
+    model = _model_entities(doc, text)
     # A short company name counts where the model sees a name on the very same span: an organisation,
     # or a person ("Vanke", "Piper Sandler" are no people in business news).
     support = [(e.start, e.end) for e in model if e.label in ("COMPANY", "PERSON")]

@@ -181,12 +181,17 @@ _TICKER_LIKE = re.compile(r"^(?:\$?[A-Z]{1,5}(?:\.[A-Z]{1,2})?|\d{4,6}(?:\.[A-Z]
                           r"(?:[A-Z]{2,6}|Nasdaq|Nyse):\s?\w+)$")
 
 
+_MARKET_BODY = re.compile(r"^中国证券登记结算|证券交易所$|^(?:上|深)交所$")
+# "本次增持后，X持有公司股份245,000,000股": a holding before or after, not the shares traded or pledged
+_HOLDING = re.compile(r"持有(?:公司|本公司)?(?:股份|股票)(?:数量)?(?:为|共计|合计)?$")
+
+
 def _never_holder(text: str, entity: Entity) -> bool:
     """A holder (or pledgee) of pledged, frozen or traded shares is never "公司"/"the company" nor the
     company whose announcement it is (XX股份有限公司关于股东股份质押的公告): the issuer does not hold
     its own shares. Nor is a court or the share registrar that records them."""
     return bool(entity.normalized.get("reference") or _ROLE_WORDS["court"].search(entity.text)
-                or entity.text.startswith("中国证券登记结算") or text.startswith("关于", entity.end))
+                or _MARKET_BODY.search(entity.text) or text.startswith("关于", entity.end))
 
 
 # A sale turns the parties round: the seller acts ("HSBC agreed to sell its unit to Banque Lacroix",
@@ -233,6 +238,7 @@ def _arguments(rule: Rule, entities: list[Entity], trigger: Entity, text: str, c
                       and not (sale and role == "target" and e.end <= trigger.start)  # the seller, not what is sold
                       and e.normalized.get("id") not in used_companies
                       and e.normalized.get("relation") not in ("since", "comparison")  # "lowest since April"
+                      and not (role == "shares" and _HOLDING.search(text, max(0, e.start - 12), e.start))
                       and (role not in _ROLE_WORDS or _ROLE_WORDS[role].search(e.text))
                       and not (role in ("holder", "pledgee") and _never_holder(text, e))
                       and not (role in ("holder", "company") and rule.type in _LISTED_ISSUER_TYPES

@@ -30,7 +30,7 @@ RULES: tuple[Rule, ...] = (
          core=('holder', 'shares')),
     Rule("equity_pledge",
          # 至质权人申请解除质押登记为止: a pledge's term, no release
-         {"zh": r"(?<!申请)解除(?:股份|股票)?质押(?!登记(?:之日|为止|日|时))|质押(?:股份)?(?:已)?解除|解押|"
+         {"zh": r"(?<!申请)解除(?:股份|股票)?质押(?!登记(?:之日|为止|日|时))|质押(?:股份|登记)?(?:已)?解除|解押|"
                 # 将其质押给X的股份办理了解除质押手续: the pledged shares of a release, no pledge
                 r"(?<!原)(?<!此前)质押(?!式|率|比例|物|品)(?![给予][^。；]{0,40}?的[^。；]{0,40}?(?:解除质押|解押))"},
          (frozenset({"PERSON", "COMPANY", "ORG"}),),
