@@ -63,6 +63,14 @@ def test_partners_customers_and_brokers_beside_the_news_are_neutral():
     assert {c["sentiment"]["label"] for c in record["companies"] if "300750" != c["ticker"]} <= {"neutral"}
 
 
+def test_an_unlisted_holder_whose_shares_are_frozen_stands_beside_the_news():
+    record = _record("比亚迪公告，控股股东深圳市恒泰投资有限公司所持公司股份3,000万股被深圳市中级人民法院司法冻结，"
+                     "冻结期限为三年。", "zh")
+    labels = {c["name"]: c["sentiment"]["label"] for c in record["companies"]}
+    assert labels["深圳市恒泰投资有限公司"] == "neutral"  # the news is the listed company's
+    assert labels["BYD Company Limited"] == "negative"
+
+
 def test_the_document_is_its_news_not_the_count_of_its_sentences():
     text = ("Zijin Mining said on Monday it would cut its full-year gold output target by 15% after a mine "
             "accident, and warned that first-half profit would fall sharply. "

@@ -51,7 +51,7 @@ _BEFORE_OR_AFTER = re.compile(r"累计|前|后|剩余")
 # ... except a buyback's, whose running total is the news (累计回购股份数量)
 _BUYBACK_SHARES = re.compile(r"^(?:累计|已|本次)?回购(?:股份)?(?:数量|股数|总数)")
 _STAKE = re.compile(r"占(?:公司)?总股本(?:比例|的比例|比)?")
-_TOTAL = re.compile(r"^(?:合计|小计|总计|合\s*计)$")
+_TOTAL = re.compile(r"^(?:合计|小计|总计)$")
 _PLACEHOLDER = re.compile(r"^(?:[-—－/／–]+|无|不适用|N/?A)$")
 _NUMBER = re.compile(rf"^(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>{_SHARE_UNIT})?$")
 _PERCENT_CELL = re.compile(r"^\d+(?:\.\d+)?\s*[%％]$|^\d+(?:\.\d+)?$")
@@ -98,6 +98,7 @@ class Row:
 
 
 def _column_kind(cell: str) -> str | None:
+    """What a header cell names (None: the cell is no column name)."""
     if _END.search(cell) or _DATE_CELL.search(cell) or _NUMBER.match(cell) or _PERCENT_CELL.match(cell):
         return None  # prose, a heading or a value
     if _BUYBACK_SHARES.search(cell):
@@ -113,7 +114,8 @@ def _column_kind(cell: str) -> str | None:
 
 
 def _fits(kind: str, cell: str) -> bool:
-    if kind == "holder" or kind == "counterparty":
+    """Whether a value cell can stand in a column of ``kind``."""
+    if kind in ("holder", "counterparty"):
         return bool(_NAME.match(cell)) and not _FLAG.match(cell) and not _TOTAL.match(cell) \
             and not _DATE_CELL.search(cell) and not _PLACEHOLDER.match(cell)
     if kind == "flag":
@@ -140,9 +142,8 @@ def _kind_of(text: str, start: int, end: int) -> tuple[str, str, tuple[int, int]
 
 def _headers(cells: list[re.Match[str]], text: str) -> list[tuple[int, int, _Header]]:
     """Each header as (index of its first cell, index of the cell after it, header): three or more cells
-    in a row that name
-    columns, a number of shares' among them, and a holder's unless the table is of a buyback (the
-    company's own)."""
+    in a row that name columns, a number of shares' among them, and a holder's unless the table is of a
+    buyback (the company's own shares)."""
     found, i = [], 0
     while i < len(cells):
         j, kinds = i, []

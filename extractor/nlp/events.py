@@ -151,6 +151,8 @@ _GIVEN_TO = re.compile(r"(?:给|予|在|质权人为?[：:]?|质权方为?[：:]
 
 def _given_to(text: str, entity: Entity) -> bool:
     return bool(_GIVEN_TO.search(text, max(0, entity.start - 6), entity.start))
+
+
 # A percentage right after a move ("grew 5.2 %", "fell by 0.3 percent", "同比增长6.1%") is the change,
 # one after "to", "at" or "was" the level (the value), where a type has both roles.
 _MOVED = re.compile(rf"(?i)(?:\b(?:{UP_EN}|{DOWN_EN}|grew|expanded|contracted|accelerated|slowed|ticked up|"

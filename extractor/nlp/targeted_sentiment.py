@@ -98,8 +98,12 @@ def identity(normalized: dict[str, Any] | None, text: str) -> tuple[str, str]:
 
 
 def _bystanders(events: list[Any]) -> set[tuple[int, int]]:
+    """Where the events name a company that stands beside the news: a lender, a pledgee, a broker, an
+    authority, and an unlisted holder whose stake in the listed company is pledged, frozen or traded (the
+    news is the listed company's)."""
     return {(argument["start"], argument["end"]) for event in events for mention in event.mentions or [event.mention()]
-            for argument in mention.arguments if argument["role"] in BYSTANDER_ROLES}
+            for argument in mention.arguments if argument["role"] in BYSTANDER_ROLES
+            or argument["role"] == "holder" and not (argument.get("normalized") or {}).get("id")}
 
 
 def _beside_the_news(text: str, entity: Entity) -> bool:
