@@ -168,7 +168,7 @@ class _Scorer:
                      for a in mention["arguments"] if "start" in a and "end" in a]
         a_exp.update(arg[2] for arg in gold_args)
         a_pred.update(arg[2] for arg in set(pred_args))
-        unused = list(set(pred_args))
+        unused = sorted(set(pred_args))  # in a fixed order: the same score in every process
         for sentence, event_type, role, start, end in gold_args:
             match = next((p for p in unused if p[:3] == (sentence, event_type, role)
                           and p[3] < end and start < p[4]), None)

@@ -1,5 +1,10 @@
 """The event-type model: features, its choices, and its place behind the rules in the pipeline."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from extractor import extract
 from extractor.nlp.event_types import MODEL_FILE, EventTypeModel, features, load, save
 from extractor.nlp.pipeline import load_pipeline
@@ -38,3 +43,21 @@ def test_the_model_adds_an_event_no_rule_found_and_the_setting_turns_it_off(tmp_
     assert not [e for e in alone["events"] if e["type"] == "csr_brand"]
     load.cache_clear()
     load_pipeline.cache_clear()
+
+
+
+def test_scores_are_the_same_in_every_process():
+    """A sentence's features are a set, iterated in an order that changes with the hash seed of each
+    process; the sums must not change with it (a score near the threshold once flipped an event between
+    two runs). Weights that cancel out expose the order: added one by one, 0.7 and 0.1 vanish next to 1e16."""
+    module = Path(__file__).parent.parent / "extractor" / "nlp" / "event_types.py"  # alone: no spaCy to load
+    script = ("import importlib.util, sys\n"
+              f"spec = importlib.util.spec_from_file_location('event_types', {str(module)!r})\n"
+              "event_types = importlib.util.module_from_spec(spec); spec.loader.exec_module(event_types)\n"
+              "EventTypeModel = event_types.EventTypeModel\n"
+              "words = 'alpha beta gamma delta epsilon zeta eta theta'.split()\n"
+              "weights = dict(zip(words, [0.1, 0.2, 0.3, 1e16, -1e16, 0.7, 1e16, -1e16]))\n"
+              "print(repr(EventTypeModel({'deal': weights}, {'deal': 0.0}, 0.0).scores(' '.join(words))['deal']))")
+    found = {subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": str(seed)},
+                            capture_output=True, text=True, check=True).stdout.strip() for seed in range(8)}
+    assert found == {"1.3"}

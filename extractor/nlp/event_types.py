@@ -10,6 +10,7 @@ weighs most for that type as its trigger.
 from __future__ import annotations
 
 import json
+import math
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -38,11 +39,12 @@ class EventTypeModel:
                 self._by_feature.setdefault(feature, []).append((event_type, weight))
 
     def scores(self, text: str) -> dict[str, float]:
-        scores = dict.fromkeys(self.weights, 0.0)
+        weights: dict[str, list[float]] = {event_type: [] for event_type in self.weights}
         for feature in features(text):
             for event_type, weight in self._by_feature.get(feature, ()):
-                scores[event_type] += weight
-        return {event_type: self.bias[event_type] + score for event_type, score in scores.items()}
+                weights[event_type].append(weight)
+        # fsum: the same score whatever order the set of features comes in (it varies with the hash seed)
+        return {event_type: self.bias[event_type] + math.fsum(found) for event_type, found in weights.items()}
 
     def sure(self, text: str) -> list[str]:
         """The types whose score passes the model's threshold, best first."""

@@ -73,14 +73,9 @@ class LinearSentiment:
     def probabilities(self, texts: list[str], lang: str) -> list[tuple[float, float, float]]:
         out = []
         for text in texts:
-            totals = list(self.bias)
-            for feature in features(text, lang):
-                weight = self.weights.get(feature)
-                if weight is not None:
-                    totals[0] += weight[0]
-                    totals[1] += weight[1]
-                    totals[2] += weight[2]
-            out.append(softmax(totals))
+            matched = [weight for feature in features(text, lang) if (weight := self.weights.get(feature)) is not None]
+            # fsum: the same total whatever order the set of features comes in (it varies with the hash seed)
+            out.append(softmax([bias + math.fsum(weight[k] for weight in matched) for k, bias in enumerate(self.bias)]))
         return out
 
 
