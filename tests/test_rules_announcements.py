@@ -50,6 +50,10 @@ POSITIVE = [
     ("restructuring-en", "en", "Sunac said creditors had approved the restructuring of its $9 billion of offshore "
      "debt.", "bankruptcy", "restructuring", "asserted", {}),
     ("split-en", "en", "Nvidia announced a 10-for-1 stock split on Wednesday.", "stock_split", "split", "asserted", {}),
+    ("split-words-en", "en", "Costco approved a five-for-one split of its common stock.", "stock_split", "split",
+     "asserted", {"ratio": "five-for-one"}),
+    ("combine-en", "en", "Plug Power Inc said it would combine every 20 of its shares into one.", "stock_split",
+     "reverse_split", "expected", {}),
     ("reverse-en", "en", "The company will carry out a 1-for-20 reverse stock split to keep its Nasdaq listing.",
      "stock_split", "reverse_split", "expected", {}),
     ("pledge-zh", "zh", "公司控股股东张伟所持3,000万股公司股份于6月3日质押给中信证券股份有限公司，占公司总股本的2.5%。",
@@ -95,6 +99,9 @@ POSITIVE = [
      "legal", "lawsuit", "asserted", {}),
     ("bankrupt-zh", "zh", "法院裁定受理公司的破产重整申请。", "bankruptcy", "restructuring", "asserted", {}),
     ("split-zh", "zh", "公司拟以资本公积金向全体股东每10股转增4股。", "stock_split", "split", "expected", {}),
+    ("subdivide-zh", "zh", "泡泡玛特（09992.HK）宣布，拟按“一拆五”的比例拆细股份。", "stock_split", "split", "expected", {}),
+    ("consolidate-zh", "zh", "中国稀土（00769.HK）公告，董事会建议按“十合一”的比例合并股份。", "stock_split", "reverse_split",
+     "asserted", {}),
 ]
 
 # (id, lang, text, event types that must not be found)

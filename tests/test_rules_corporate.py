@@ -33,6 +33,13 @@ from .event_helpers import events_of_type as _of
      "asserted"),
     ("宁德时代（300750.SZ）3月2日公告，公司拟投资建设西班牙电池工厂，项目总投资不超过40亿欧元。", "zh", "investment",
      "project", "expected"),
+    # facilities
+    ("Cleveland-Cliffs said it would idle a blast furnace in Ohio for eight weeks of maintenance.", "en",
+     "facility", "closure", "expected"),
+    ("Albemarle Corp mothballed its Kemerton hydroxide train in Western Australia.", "en", "facility", "closure",
+     "asserted"),
+    ("宁德时代（300750.SZ）2月10日公告，董事会同意由全资子公司在印度尼西亚投资建设电池产业基地项目。", "zh",
+     "facility", "expansion", "asserted"),
     # products
     ("Apple Inc unveiled a cheaper iPhone model on Tuesday.", "en", "product_service", "launch", "asserted"),
     ("Toyota Motor is recalling 120,000 vehicles in the United States over a faulty fuel pump.", "en",

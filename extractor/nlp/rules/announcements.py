@@ -212,17 +212,23 @@ RULES: tuple[Rule, ...] = (
     # -- Stock splits; 资本公积转增股本 ("每10股转增4股") is a capitalisation issue, taken as a split.
     Rule("stock_split",
          {"en": en(r"reverse (?:stock |share )?splits?|(?:stock|share) splits?|"
-                   r"\d+[- ](?:for|to)[- ]\d+ (?:stock |share )?splits?|"
+                   r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty)[- ](?:for|to)[- ]"
+                   r"(?:\d+|one|two|three|four|five|ten|twenty) (?:stock |share )?splits?|"
+                   r"(?<=the )split(?= (?:will|would|takes|took|is|was|becomes) )|"
+                   r"combin(?:e|es|ed|ing) (?:every )?\d+ (?:of (?:its|the) )?(?:shares|common shares) into one|"
                    r"split(?:s|ting)? (?:its|the|their) (?:shares|stock)|"
                    r"consolidat(?:e|es|ed|ing|ion of) (?:its |the |their )?(?:shares|stock)|share consolidation")},
          (),
-         (("reverse_split", r"(?i)reverse|consolidat"), ("split", r"(?i)split")), "split",
-         core=('company',), text_roles={"ratio": r"\b(\d+[- ](?:for|to)[- ]\d+)\b"}),
+         (("reverse_split", r"(?i)reverse|consolidat|combin"), ("split", r"(?i)split")), "split",
+         core=('company',), text_roles={"ratio": r"(?i)\b((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                                                 r"twenty|fifty)[- ](?:for|to)[- ](?:\d+|one|two|three|four|five|ten|"
+                                                 r"twenty))\b"}),
     Rule("stock_split",
-         {"zh": r"拆股|股票拆细|股份拆细|股票拆分|股份拆分|"
+         {"zh": r"拆股|股票拆细|股份拆细|股票拆分|股份拆分|拆细股份|拆分股份|合并股份|"
+                r"[一二三四五六七八九十百\d]+合一|一拆[一二三四五六七八九十\d]+|"
                 r"(?:资本公积(?:金)?)?转增(?:股本|[\d.一二三四五六七八九十]+股)|合股|并股|缩股"},
          (),
-         (("reverse_split", r"合股|并股|缩股"), ("split", r"拆|转增")), "split",
+         (("reverse_split", r"合股|并股|缩股|合并|合一"), ("split", r"拆|转增")), "split",
          core=('company',),
          text_roles={"ratio": r"(每\s*\d+\s*股(?:转增|拆[分细]?为?|合并?为?)\s*\d+(?:\.\d+)?\s*股)"}),
 )

@@ -173,7 +173,7 @@ _CSR_WEAK_ZH = r"舆情|丑闻|被曝|曝光|消费者投诉|维权|ESG评级|�
 _SITE = (r"(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|smelters?|mines?|lines?|potlines?|refiner(?:y|ies)|"
          r"mills?|stores?|outlets?|hotels?|towers?|resorts?|hangars?|complex|gigafactor(?:y|ies)|fabs?|"
          r"warehouses?|data cent(?:er|re)s?|assembly|operations|(?:blast )?furnaces?|works|trains?|units?|"
-         r"production lines|lines|distribution cent(?:er|re)s?|brine operations?)\b")
+         r"production lines|lines|distribution cent(?:er|re)s?|brine operations?|locations)\b")
 
 
 RULES: tuple[Rule, ...] = (
@@ -218,22 +218,24 @@ RULES: tuple[Rule, ...] = (
                    r"mine opening|expansion(?! of (?:its|the) (?:business|portfolio|margin))|"
                    rf"(?:close|closes|closed|closing|shut|shuts|shutting|idle|idles|idled|idling|restart|restarts|"
                    rf"restarted|restarting|reopen|reopens|reopened|open|opens|opened|opening|build|builds|building|"
-                   rf"commission|commissioned|halt|halts|halted|started up|starts up|start up)"
+                   rf"commission|commissioned|halt|halts|halted|started up|starts up|start up|"
+                   rf"mothball|mothballs|mothballed|mothballing)"
                    rf"(?= (?:[\w,'’-]+ ){{0,5}}{_SITE})|closures?|shutdown|care and maintenance|"
                    r"(?:start|starts|started|starting|began|begin|begins|begun) (?:commercial |volume )?"
                    r"(?:production|operations|shipping)|reach full capacity|produced its first|"
                    r"suspend(?:s|ed|ing)? (?:mining|output|production|operations)|"
                    r"(?:reopen|restart)(?:s|ed|ing)? (?:the |its )?(?:[\w-]+ ){0,3}(?:production )?"
                    r"(?:blocks?|trains?)"),
-          "zh": r"产能|扩产|投产|新建.{0,6}(?:项目|工厂|产线|基地)|生产线|停产|复产|"
+          "zh": r"产能|扩产|投产|新建.{0,6}(?:项目|工厂|产线|基地)|(?:投资)?建设[^，。；]{0,12}(?:项目|工厂|产线|基地)|"
+                r"生产线|停产|复产|"
                 r"关闭.{0,8}(?:门店|工厂|产线|基地|矿)|(?:建成|开工|竣工)(?:投产)?"},
          (frozenset({"COMPANY", "GPE", "QUANTITY"}),),
-         (("closure", r"(?i)clos|shut|idl|halt|suspend|care and maintenance|停产|关闭"),
+         (("closure", r"(?i)clos|shut|idl|halt|suspend|mothball|care and maintenance|停产|关闭"),
           ("opening", r"(?i)open|start|began|begin|begun|commission|first|restart|投产|开工|复产"),
           ("expansion", r"(?i)expan|new|lift|raise|double|add|build|capacity|扩|新建|建成")),
          "expansion",
          context=r"(?i)plant|factor|facilit|site|smelter|mine|line|capacity|tower|resort|stores?|refiner|mill|"
-                 r"hangar|complex|potline|gigafactory|fab\b|工厂|产线|产能|项目|基地|门店|矿|投产",
+                 r"hangar|complex|potline|gigafactory|fab\b|furnace|locations|\btrains?\b|工厂|产线|产能|项目|基地|门店|矿|投产",
          core=('company',)),
     Rule("share_repurchase",
          {"en": en(r"buyback|buy back|buys back|bought back|repurchase[sd]?|share repurchase"),
