@@ -99,9 +99,15 @@ POSITIVE = [
      "legal", "lawsuit", "asserted", {}),
     ("bankrupt-zh", "zh", "法院裁定受理公司的破产重整申请。", "bankruptcy", "restructuring", "asserted", {}),
     ("split-zh", "zh", "公司拟以资本公积金向全体股东每10股转增4股。", "stock_split", "split", "expected", {}),
-    ("subdivide-zh", "zh", "泡泡玛特（09992.HK）宣布，拟按“一拆五”的比例拆细股份。", "stock_split", "split", "expected", {}),
-    ("consolidate-zh", "zh", "中国稀土（00769.HK）公告，董事会建议按“十合一”的比例合并股份。", "stock_split", "reverse_split",
-     "asserted", {}),
+    ("subdivide-zh", "zh", "泡泡玛特（09992.HK）宣布，拟按“一拆五”的比例拆细股份。", "stock_split", "split",
+     "expected", {}),
+    ("consolidate-zh", "zh", "中国稀土（00769.HK）公告，董事会建议按“十合一”的比例合并股份。", "stock_split",
+     "reverse_split", "asserted", {}),
+    # what is still to come, said right after the happening
+    ("split-plan-zh", "zh", "漳州片仔癀药业股份有限公司2025年度利润分配及资本公积金转增股本方案公告", "stock_split", "split",
+     "expected", {}),
+    ("split-if-zh", "zh", "股份拆细须待股东于6月5日举行的股东特别大会上批准后方可生效。", "stock_split", "split",
+     "hypothetical", {}),
 ]
 
 # (id, lang, text, event types that must not be found)

@@ -98,14 +98,20 @@ def _happening_of(starts: list[int], position: int) -> int:
     return starts[bisect_right(starts, position) - 1]
 
 
-def _modality(before: str, trigger: str, lang: str, event_type: str) -> str:
-    """From the cues between the start of the trigger's clause and the trigger (``before``), and those
-    inside a trigger of several words ("expects to deliver")."""
+# Chinese says what is still to come right after the happening too: 转增股本方案, 股份拆细须待股东批准
+_HYPOTHETICAL_AFTER = {"zh": re.compile(r"^[^，。；]{0,8}?(?:须待|有待)")}
+_EXPECTED_AFTER = {"zh": re.compile(r"^[^，。；]{0,4}?(?:方案|预案|议案)|^[^，。；]{0,8}?尚需")}
+
+
+def _modality(before: str, trigger: str, lang: str, event_type: str, after: str = "") -> str:
+    """From the cues between the start of the trigger's clause and the trigger (``before``), those
+    inside a trigger of several words ("expects to deliver"), and in Chinese those right after it."""
     if _NEGATED[lang].search(before):
         return "negated"
-    if _HYPOTHETICAL[lang].search(before):
+    if _HYPOTHETICAL[lang].search(before) or lang in _HYPOTHETICAL_AFTER and _HYPOTHETICAL_AFTER[lang].search(after):
         return "hypothetical"
-    if _EXPECTED[lang].search(before) or _EXPECTED[lang].search(trigger) or event_type in _INHERENTLY_EXPECTED:
+    if _EXPECTED[lang].search(before) or _EXPECTED[lang].search(trigger) or event_type in _INHERENTLY_EXPECTED \
+            or lang in _EXPECTED_AFTER and _EXPECTED_AFTER[lang].search(after):
         return "expected"
     if event_type not in _AGREEMENT_IS_THE_EVENT and _AGREED.search(before):
         return "expected"
@@ -392,7 +398,8 @@ def _event(rule: Rule, subtype: str, trigger: Entity, sentence: int, arguments_f
     clause = _clause(doc.text, trigger, bounds)
     event.arguments = _arguments(rule, arguments_from, trigger, doc.text, clause, doc.lang, own)
     event.date = _date(event.arguments) or _paragraph_date(doc.newlines, *doc.dates, trigger.start)
-    event.modality = _modality(doc.words_between(clause[0], trigger.start), trigger.text, doc.lang, rule.type)
+    event.modality = _modality(doc.words_between(clause[0], trigger.start), trigger.text, doc.lang, rule.type,
+                               doc.text[trigger.end:clause[1]])
     event.polarity = _POLAR.get(subtype) or polarity_at(trigger.start).label
     filled = {a["role"] for a in event.arguments}
     if rule.core:
