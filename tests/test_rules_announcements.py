@@ -104,8 +104,8 @@ POSITIVE = [
     ("consolidate-zh", "zh", "中国稀土（00769.HK）公告，董事会建议按“十合一”的比例合并股份。", "stock_split",
      "reverse_split", "asserted", {}),
     # what is still to come, said right after the happening
-    ("split-plan-zh", "zh", "漳州片仔癀药业股份有限公司2025年度利润分配及资本公积金转增股本方案公告", "stock_split", "split",
-     "expected", {}),
+    ("split-plan-zh", "zh", "漳州片仔癀药业股份有限公司2025年度利润分配及资本公积金转增股本方案公告", "stock_split",
+     "split", "expected", {}),
     ("split-if-zh", "zh", "股份拆细须待股东于6月5日举行的股东特别大会上批准后方可生效。", "stock_split", "split",
      "hypothetical", {}),
 ]
