@@ -155,3 +155,12 @@ def test_in_a_sale_the_seller_stands_before_the_trigger_and_the_buyer_after(writ
     text = "Kraft Heinz Co agreed to sell its frozen meals business to Ridgeline Partners for $1.9 billion."
     [sale] = _events(write_jsonl, text, "merger_acquisition")
     assert (_roles(sale).get("seller"), _roles(sale).get("acquirer")) == ("Kraft Heinz Co", "Ridgeline Partners")
+
+
+def test_a_word_inside_a_longer_trigger_of_another_type_is_no_event_of_its_own(write_jsonl):
+    text = "The Federal Reserve is not expected to cut borrowing costs at its March meeting."
+    assert [e["trigger"]["text"] for e in _events(write_jsonl, text, "macroeconomics")] == ["cut borrowing costs"]
+    assert _events(write_jsonl, text, "expense") == [] and _events(write_jsonl, text, "financing") == []
+    # a report stays beside the loss it reports
+    text = "Intel Corp on Thursday reported a third-quarter net loss of $1.12 billion."
+    assert _events(write_jsonl, text, "financial_report") and _events(write_jsonl, text, "profit_loss")

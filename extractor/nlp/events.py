@@ -462,6 +462,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                                    polarity_at, own)
                     events += [told for split in _respectively(event, candidates, doc.text, (start, end))
                                for told in _per_holder(split, candidates, doc.text, (start, end))]
+        events[first:] = _outermost(events[first:])
         if type_model is not None:
             events += _unruled(type_model, doc, index, (start, end), labels, events[first:], polarity_at)
     return events
@@ -516,6 +517,23 @@ def _unruled(type_model: EventTypeModel, doc: _Document, index: int, bounds: tup
         event.confidence = MODEL_CONFIDENCE
         added.append(event)
     return added
+
+
+def _outermost(events: list[Event]) -> list[Event]:
+    """A sentence's events without those whose trigger is a word inside another type's longer trigger:
+    "cut borrowing costs" is a rate decision, not an expense cut ("cut") and a loan ("borrowing"). A
+    report stays: "reported a net loss" tells the report and the loss."""
+    inside = set()
+    cover = None  # of the triggers that start earlier, the one that reaches furthest (one pass: linear)
+    for i in sorted(range(len(events)), key=lambda i: (events[i].trigger.start, -events[i].trigger.end)):
+        event = events[i]
+        if cover is not None and event.trigger.end <= cover.trigger.end and cover.type != event.type \
+                and event.type != "financial_report" \
+                and cover.trigger.end - cover.trigger.start > event.trigger.end - event.trigger.start:
+            inside.add(i)
+        if cover is None or event.trigger.end > cover.trigger.end:
+            cover = event
+    return [event for i, event in enumerate(events) if i not in inside]
 
 
 def _per_holder(event: Event, candidates: list[Entity], text: str, sentence: tuple[int, int]) -> list[Event]:
