@@ -524,7 +524,7 @@ def _outermost(events: list[Event]) -> list[Event]:
     "cut borrowing costs" is a rate decision, not an expense cut ("cut") and a loan ("borrowing"). A
     report stays: "reported a net loss" tells the report and the loss."""
     inside = set()
-    cover = None  # of the triggers that start earlier, the one that reaches furthest (one pass: linear)
+    cover = None  # of the triggers that start earlier, the one that reaches furthest (one sorted pass)
     for i in sorted(range(len(events)), key=lambda i: (events[i].trigger.start, -events[i].trigger.end)):
         event = events[i]
         if cover is not None and event.trigger.end <= cover.trigger.end and cover.type != event.type \
