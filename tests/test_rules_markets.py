@@ -24,6 +24,9 @@ from .event_helpers import events_of_type as _of
     ("Economists expect the European Central Bank to cut interest rates again in June.", "en", "rate_decision",
      "expected"),
     ("Vietnam's exports climbed 12.5 % in the first quarter, customs data showed.", "en", "trade", "asserted"),
+    # the sub-indexes of a consumer price release
+    ("The index for all items less food and energy rose 0.2 percent in January.", "en", "inflation", "asserted"),
+    ("The energy index fell 1.1 percent over the month.", "en", "inflation", "asserted"),
     ("国家统计局4月11日发布数据显示，3月份全国居民消费价格指数（CPI）同比上涨0.4%。", "zh", "inflation", "asserted"),
     ("3月份制造业采购经理指数（PMI）为50.5%，比上月上升1.3个百分点。", "zh", "output", "asserted"),
     ("一季度全国城镇调查失业率平均值为5.3%，比上年同期下降0.1个百分点。", "zh", "employment", "asserted"),

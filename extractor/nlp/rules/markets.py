@@ -109,6 +109,9 @@ _SEC_DIRECTION = (("level", r"(?i)little changed|flat|unchanged|steady|\bat\b|�
 
 # --- Macroeconomics --------------------------------------------------------------------------------
 _INDICATOR_EN = r"consumer price index|consumer prices|consumer inflation|core inflation|inflation|CPI|" \
+                r"(?<=the )(?:all[- ]items|energy|food(?: at home| away from home)?|gasoline|shelter|electricity|" \
+                r"new vehicles|used cars and trucks|medical care|transportation services) index|" \
+                r"index for all items(?: less food and energy)?|" \
                 r"producer price index|producer prices|factory-gate prices|PPI|gross domestic product|" \
                 r"GDP|(?:manufacturing |non-manufacturing |services |official |Caixin )?(?:PMI|purchasing " \
                 r"managers'? index)|industrial output|industrial production|factory output|" \
@@ -167,6 +170,7 @@ _MACRO_SUBTYPES = (
                       r"\bLPR\b|reserve requirement|\bRRR\b|rate (?:cut|hike)|LPR|贷款市场报价利率|存款准备金|"
                       r"政策利率|降准|降息|加息"),
     ("inflation", r"(?i)consumer price|producer price|factory-gate|inflation|\bCPI\b|\bPPI\b|CPI|PPI|"
+                  r"all[- ]items|(?:energy|food|gasoline|shelter) index|"
                   r"居民消费价格|消费者价格|工业生产者|食品价格|能源价格"),
     ("employment", r"(?i)unemployment|jobless|payrolls|employment|失业率|就业"),
     ("trade", r"(?i)export|import|trade surplus|trade deficit|出口|进口|贸易"),
