@@ -96,6 +96,13 @@ def test_forecasts_are_expected_and_not_results():
     assert not [e for e in events if e["type"] == "revenue"]
 
 
+def test_a_forecast_of_a_commodity_or_the_economy_is_no_earnings_forecast():
+    for text in ("Goldman Sachs kept its fourth-quarter Brent forecast at $64 a barrel.",
+                 "The bank raised its 2026 gold price forecast to $4,200 an ounce.",
+                 "The IMF cut its 2026 GDP forecast for Germany to 0.9 %."):
+        assert not [e for e in _events(text) if e["type"] == "earnings_forecast"], text
+
+
 def test_forecast_not_changed_is_negated():
     event = _find(_events("Halvard Motors did not change its full-year outlook."), "earnings_forecast", "other")
     assert event["modality"] == "negated"

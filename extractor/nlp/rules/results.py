@@ -331,7 +331,10 @@ RULES: tuple[Rule, ...] = (
                 r"withdr(?:ew|aws|awn|aw)|suspend(?:s|ed)?|narrow(?:s|ed)?|issu(?:e|es|ed)|gave|giv(?:e|es)|"
                 r"provid(?:e|es|ed))"
                 r"(?= (?:the |its |their |our |his |her |that |a |an )?(?:(?!(?:delivery|deliveries|shipments?|"
-                r"volumes?|production|output|capex|spending|cost|costs|price|dividend|capacity|sales volume)\b)"
+                r"volumes?|production|output|capex|spending|cost|costs|price|dividend|capacity|sales volume|"
+                # a forecast of a commodity or of the economy is no company's ("kept its Brent forecast")
+                r"brent|wti|oil|crude|gold|copper|silver|iron ore|coal|gas|lng|nickel|lithium|aluminium|aluminum|"
+                r"inflation|gdp|rates?)\b)"
                 r"[\w-]+ ){0,8}?(?:forecasts?|outlook|guidance|estimates?|projections?)\b(?! for (?:[\w-]+ ){0,3}?"
                 r"(?:sales|deliveries|shipments|volumes|output|production)\b))|"
                 r"(?<!its )(?<!their )(?<!our )(?<!the )(?<!his )(?<!her )(?<!\d )(?<!a )(?<!previous )(?<!prior )"
