@@ -86,3 +86,16 @@ def test_periods_named_differently_do_not_block_a_merge_but_days_do():
 def test_the_very_same_event_found_twice_is_kept_once():
     first, twin = _event(0, 0, commodity=COPPER), _event(0, 0, commodity=COPPER)
     assert len(merge_mentions([first, twin])) == 1
+
+
+
+def test_a_shareholder_announcements_bare_mention_is_its_transaction_told_again():
+    """A title's 关于股东减持股份的公告 names nothing but is the announcement's sale; a bare "prices rose"
+    may be another commodity's (test_no_merge_when_...)."""
+    sale = _event(1, 50, "decrease", holder=("朗越投资", {"name": "上海朗越投资中心（有限合伙）"}),
+                  shares=("1,600,000股", {"value": 1600000, "unit": "share"}))
+    title = _event(0, 0, "decrease")
+    sale.type = title.type = "shareholding_change"
+    [merged] = merge_mentions([title, sale])
+    assert [m.sentence for m in merged.mentions] == [0, 1]
+    assert {a["role"] for a in merged.arguments} == {"holder", "shares"}

@@ -4,7 +4,8 @@ one record with all its mentions ("ANZ cut its price ... The adjustment takes ef
 Two events are the same when they have the same type and modality, the same subtype (or one of them
 does not say which), they are about the same thing (every "who or what" role that both fill names the
 same company, commodity, index, person or policy), no figure that both give differs (amounts,
-changes, prices, shares, stakes), they share a subject or a figure, and their days do not disagree.
+changes, prices, shares, stakes), they share a subject or a figure (or, for the transactions of a
+shareholder announcement, one of them names nothing), and their days do not disagree.
 Within one sentence, only a happening told twice is merged (the same subtype and subject: "申请辞去董事
 职务，辞职后…"): a sentence that names two happenings of one kind means two events.
 """
@@ -26,6 +27,7 @@ UNSAID = "other"  # the subtype of a mention that does not say which kind ("the 
 RECENT = 20
 # The engine's figure roles, and the words that size an event as a figure does ("2-for-1", "buy").
 FIGURES = FIGURE_ROLES | {"ratio", "rating"}
+ANNOUNCED_TYPES = frozenset({"equity_pledge", "equity_freeze", "shareholding_change", "share_repurchase"})
 
 
 def _identity(argument: dict[str, Any]) -> str:
@@ -74,7 +76,10 @@ def same_event(first: Event, second: Event) -> bool:
     shared_figures = figures_a.keys() & figures_b.keys()
     if any(figures_a[r] != figures_b[r] for r in shared_figures):
         return False
-    return bool(shared_subjects) or bool(shared_figures)
+    # in a shareholder announcement, a mention that names nothing (its title's 关于股东减持股份的公告,
+    # 本次减持未违反…) is the announcement's transaction told again
+    bare = first.type in ANNOUNCED_TYPES and (not (subjects_a or figures_a) or not (subjects_b or figures_b))
+    return bool(shared_subjects) or bool(shared_figures) or bare
 
 
 def _told_again(first: Event, second: Event) -> bool:
