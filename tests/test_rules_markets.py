@@ -198,6 +198,11 @@ def test_regulation_approval_in_chinese_without_a_named_policy(text):
     ("The High Court will hold a sanction hearing on the scheme of arrangement next month.", "en"),
     ("公司收到中国证监会江苏监管局下发的《行政处罚决定书》，对公司处以300万元罚款。", "zh"),
     ("本次回购方案已获批准，尚需提交股东大会审议。", "zh"),
+    # a board's or shareholders' approval, and tariffs as a market's mood
+    ("AutoZone Inc said it would split its stock 20-for-1, subject to shareholder approval at a special meeting.",
+     "en"),
+    ("Revenue at the U.S. bank rose 9 % amid tariff-driven volatility in the markets.", "en"),
+    ("特斯拉公司向美国证券交易委员会提交的文件显示，公司董事会已批准“一拆三”股票拆分。", "zh"),
 ])
 def test_regulation_not_found(text, lang):
     assert not _of(text, lang, "regulation"), text

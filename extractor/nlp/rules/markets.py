@@ -269,7 +269,11 @@ RULES: tuple[Rule, ...] = (
                  r"administration|agency|quota|监管|出口|进口|部|委|局|署",
          exclude=r"(?i)tariff[^.;]{0,40}\b(?:costs?|margins?|expenses?)\b|\b(?:costs?|margins?|expenses?)\b"
                  r"[^.;]{0,40}tariff|tariffs?[^.;]{0,20}\b(?:would|will) (?:add|raise|lift|hurt|weigh)|"
-                 r"scheme of arrangement|sanction hearing|行政处罚|处罚|罚款|立案|问询函|警示函|监管函",
+                 r"scheme of arrangement|sanction hearing|行政处罚|处罚|罚款|立案|问询函|警示函|监管函|"
+                 # a board's or shareholders' approval, and tariffs as the mood of a market, are no rule
+                 r"\bboard (?:of directors )?(?:has |had )?approved|shareholders? (?:have |had )?approved|"
+                 r"董事会[^，。；]{0,6}批准|股东大会[^，。；]{0,6}批准|"
+                 r"tariff-(?:driven|related|induced)|tariff (?:uncertainty|fears|worries|risks?)|关税风险",
          core=('policy',)),
     # Approvals a deal or product still awaits, where no authority, place or policy is named (the rule
     # above takes the sentences that name one): "subject to regulatory approvals", "尚需…批准".
@@ -279,7 +283,7 @@ RULES: tuple[Rule, ...] = (
           "zh": r"尚需(?=[^，。；]{0,20}(?:批准|核准|审批|注册|同意))|获得(?=[^，。；]{0,12}(?:批准|核准|注册批复))|"
                 r"获批(?=上市|生产|临床|发行|设立|开业|筹建)|同意注册"},
          (), (), "approval", lacks=frozenset({"POLICY", "ORG", "GPE"}),
-         exclude=r"(?i)shareholders'? approval|股东大会(?!.{0,30}(?:证监会|交易所))|board approval|董事会",
+         exclude=r"(?i)shareholders?'? approval|股东大会(?!.{0,30}(?:证监会|交易所))|board approval|董事会",
          core=('authority',)),
     Rule("macroeconomics", {"en": rf"{_STAT_EN}|\b(?:{_RATE_EN})\b", "zh": f"{_STAT_ZH}|{_RATE_ZH}"}, (),
          subtypes=_MACRO_SUBTYPES, default_subtype="other",
