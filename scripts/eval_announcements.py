@@ -19,6 +19,8 @@ import json
 import sys
 from pathlib import Path
 
+from eval_newswire import report_splits  # scripts/ is on the path when a script runs
+
 from extractor import extract_documents
 from extractor.inputs import Document
 
@@ -86,13 +88,7 @@ def score(split: str) -> dict[str, float]:
 
 
 def main(splits: list[str]) -> int:
-    for split in splits or ["dev", "test"]:
-        if not (CORPUS / f"{split}.jsonl").exists():
-            print(f"{CORPUS / split}.jsonl is absent", file=sys.stderr)
-            return 1
-        print(f"== {split}")
-        print(f"{split}: " + "  ".join(f"{k} {v}" for k, v in score(split).items()))
-    return 0
+    return report_splits(CORPUS, splits, lambda split: {"": score(split)})
 
 
 if __name__ == "__main__":

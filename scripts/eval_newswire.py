@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from extractor import extract_documents
@@ -57,15 +58,22 @@ def score(split: str) -> dict[str, dict[str, float]]:
     return scores
 
 
-def main(splits: list[str]) -> int:
+def report_splits(corpus: Path, splits: list[str], scores: Callable[[str], dict[str, dict]]) -> int:
+    """Print the figures ``scores`` gives for each split of ``corpus`` (dev and test unless named), one
+    line per named group of figures ("" names none); 1 when a split's file is absent."""
     for split in splits or ["dev", "test"]:
-        if not (CORPUS / f"{split}.jsonl").exists():
-            print(f"{CORPUS / split}.jsonl is absent", file=sys.stderr)
+        if not (corpus / f"{split}.jsonl").exists():
+            print(f"{corpus / split}.jsonl is absent", file=sys.stderr)
             return 1
         print(f"== {split}")
-        for topic, figures in score(split).items():
-            print(f"{split} {topic}: " + "  ".join(f"{k} {v}" for k, v in figures.items()))
+        for name, figures in scores(split).items():
+            label = f"{split} {name}" if name else split
+            print(f"{label}: " + "  ".join(f"{k} {v}" for k, v in figures.items()))
     return 0
+
+
+def main(splits: list[str]) -> int:
+    return report_splits(CORPUS, splits, score)
 
 
 if __name__ == "__main__":

@@ -280,10 +280,11 @@ def tag_entities(doc: Doc, text: str, gazetteer: Gazetteer, published: date | No
     tickers = find_tickers(text, gazetteer)
     chinese = bool(_CJK.search(text))
     names = gazetteer.find(text, support=support, confirmed=(e.normalized["id"] for e in tickers), chinese=chinese)
-    people = find_chinese_people(text) + find_table_cells(text) if chinese else []
+    people = find_chinese_people(text) if chinese else []
     shapes = find_datelines(text) + find_institutions(text) + find_titled_people(text)
-    if not chinese:
-        shapes += find_table_figures(text) + find_wire_companies(text) + find_suffixed_companies(text)
+    # the cells of tables: shareholder tables in Chinese, results and dividend tables in wire stories
+    shapes += find_table_cells(text) if chinese else \
+        find_table_figures(text) + find_wire_companies(text) + find_suffixed_companies(text)
     entities = resolve_overlaps(names + tickers + people + shapes + find_numbers(text) + find_dates(text, published)
                                 + model)
     entities = merge_ranges(text, entities)

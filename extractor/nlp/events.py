@@ -556,14 +556,16 @@ def _per_holder(event: Event, candidates: list[Entity], text: str, sentence: tup
             holder = entity
     if len(pairs) < 2:
         return [event]
-    split = []
-    for who, how_many in pairs:
-        copy = Event(event.type, event.subtype, event.trigger, event.sentence, date=event.date,
-                     polarity=event.polarity, modality=event.modality, confidence=event.confidence)
-        copy.arguments = [a for a in event.arguments if a["role"] not in ("holder", "shares", "stake")] + \
-            [argument_of("holder", who), argument_of("shares", how_many)]
-        split.append(copy)
-    return split
+    return [_told_with(event, [a for a in event.arguments if a["role"] not in ("holder", "shares", "stake")]
+                       + [argument_of("holder", who), argument_of("shares", how_many)]) for who, how_many in pairs]
+
+
+def _told_with(event: Event, arguments: list[dict[str, Any]]) -> Event:
+    """A copy of ``event`` with other arguments: one of the happenings a sentence tells at one trigger."""
+    told = Event(event.type, event.subtype, event.trigger, event.sentence, date=event.date,
+                 polarity=event.polarity, modality=event.modality, confidence=event.confidence)
+    told.arguments = arguments
+    return told
 
 
 _RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
@@ -590,11 +592,6 @@ def _respectively(event: Event, candidates: list[Entity], text: str, sentence: t
     subjects = sorted(by_subject.values(), key=lambda e: e.start)
     if not 2 <= len(subjects) == len(figures):
         return [event]
-    split = []
-    for who, how_much in zip(subjects, figures, strict=True):
-        copy = Event(event.type, event.subtype, event.trigger, event.sentence, date=event.date,
-                     polarity=event.polarity, modality=event.modality, confidence=event.confidence)
-        copy.arguments = [argument_of(subject["role"], who) if a is subject else
-                          argument_of(figure["role"], how_much) if a is figure else a for a in event.arguments]
-        split.append(copy)
-    return split
+    return [_told_with(event, [argument_of(subject["role"], who) if a is subject else
+                               argument_of(figure["role"], how_much) if a is figure else a for a in event.arguments])
+            for who, how_much in zip(subjects, figures, strict=True)]
