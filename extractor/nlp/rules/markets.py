@@ -215,7 +215,8 @@ RULES: tuple[Rule, ...] = (
                  r"价|元/吨|美元/|期货|合约|现货",
          exclude=rf"(?i)^(?![\s\S]*(?:{_PRICE_WORDS}))[\s\S]*(?:\b(?:sales|output|production|exports?|imports?|"
                  r"volumes?|shipments|deliveries|costs?|shares|stocks?|financing)\b|销量|产量|出货量|出口|进口|融资余额|"
-                 r"股价|个股)|price targets?|目标价|上调至|下调至|调价|挂牌价|listed prices?|list prices?|"
+                 r"股价|个股)|price targets?|目标价|上调至|下调至|调价|挂牌价|listed prices?|list prices?|成品油价格|"
+                 r"价格(?:每吨)?分别(?:上调|下调|提高|降低)|"
                  r"contract prices?|raised (?:its |their )?[\w\s-]{0,30}(?:prices|offers?)|cut (?:its |their )?"
                  r"[\w\s-]{0,30}(?:prices|offers?)",
          core=('commodity', 'price')),
@@ -245,7 +246,8 @@ RULES: tuple[Rule, ...] = (
                    r"(?:kept|keep|keeps|keeping|left|leave|leaves|change|changed)(?=(?:\s+[\w'-]+){0,7}?\s+"
                    r"(?:prices?|offers?|quotes?)\b(?:[^.;]{0,60}\b(?:unchanged|steady|flat|at)\b)?)|"
                    r"(?:were|was|been) (?:also )?(?:raised|cut|lowered|increased|reduced|left unchanged)"),
-          "zh": r"调价|价格调整|涨价|降价|提价|(?:(?<=价)|(?<=格))(?:上调|下调|调涨|调降|提高|降低|维持不变|保持不变)|"
+          "zh": r"调价|价格调整|涨价|降价|提价|(?:(?<=价)|(?<=格)|(?<=价格分别)|(?<=价格每吨)|(?<=每吨分别))"
+                r"(?:上调|下调|调涨|调降|提高|降低|维持不变|保持不变)|(?<=成品油价格)[^，。；]{0,8}?(?:上调|下调)|"
                 r"(?:上调|下调|调涨|调降|提高|降低)(?=[^，。；]{0,10}(?:挂牌价|出厂价|报价|售价|价格))"},
          (frozenset({"COMPANY", "ORG", "COMMODITY"}),),
          (("increase", r"(?i)rais|increas|hik|上调|调涨|提高|涨价|提价"),

@@ -134,7 +134,8 @@ _NOT_MACRO = r"(?i)industrial (?:firms|companies|enterprises|profits)|retail sal
              r"规模以上工业企业|工业企业利润|国内生产总值|社会消费品零售总额"
 _NOT_TRADE = r"|\b(?:exports?|imports?|trade (?:surplus|deficit|data))\b|出口|进口"
 _RANGE_ZH = r"\d[\d,.]*\s*(?:万|亿)?元?\s*(?:至|到|~|－|—)\s*-?\d"  # a range of amounts: a forecast
-_FORECAST_ZH = r"预计|预告|预测|预期|有望|预增|预减|预亏|预盈"
+# 预期 is a forecast unless results are measured against it (符合预期, 高于市场预期, 不及预期, 超预期)
+_FORECAST_ZH = r"预计|预告|预测|(?<![于合及超出过])(?<!于市场)(?<!合市场)(?<!于分析师)预期|有望|预增|预减|预亏|预盈"
 
 _RATINGS = (r"buy|sell|hold|neutral|outperform|underperform|overweight|underweight|equal[- ]weight|"
             r"market[- ]perform|sector[- ]perform|peer[- ]perform|in[- ]line|accumulate|reduce|add|strong buy|"
