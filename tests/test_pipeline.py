@@ -57,3 +57,20 @@ def test_pipeline_chinese_announcement_layout_ends_sentences_where_line_breaks_w
                          "text": "公司一、二季度营收均有增长。"}])
     [record] = extract([path], config=DEFAULT_CONFIG)
     assert len(record["sentences"]) == 1
+
+
+@pytest.mark.parametrize("lang,title,body", [
+    ("zh", "天齐锂业：二股东拟减持不超过1%股份，股价盘中下挫",
+     "天齐锂业（002466.SZ）12月9日晚间公告称，股东计划减持不超过1,641万股。"),
+    ("en", "Tianqi Lithium falls as second-largest holder plans sale",
+     "Tianqi Lithium said on Tuesday that a shareholder planned to sell up to 16.4 million shares."),
+])
+def test_pipeline_a_title_glued_to_the_body_ends_its_own_sentence(write_jsonl, lang, title, body):
+    path = write_jsonl([{"id": "t", "published_at": "2026-12-10", "lang": lang, "title": title,
+                         "text": title + body}])
+    [record] = extract([path], config=DEFAULT_CONFIG.with_overrides(en_model="blank"))
+    assert [(title + body)[s["start"]:s["end"]] for s in record["sentences"]] == [title, body]
+    # without the title the glue stays: no boundary is guessed
+    path = write_jsonl([{"id": "u", "published_at": "2026-12-10", "lang": lang, "text": title + body}])
+    [record] = extract([path], config=DEFAULT_CONFIG.with_overrides(en_model="blank"))
+    assert len(record["sentences"]) == 1

@@ -18,7 +18,9 @@ from .spans import Entity, in_span
 _NEGATED = {"en": re.compile(r"\b(?:not|no|never|didn't|did not|won't|will not|denied|denies|without|"
                              r"neither|nor|dropped (?:a|its|the) plans?|scrapped|called off|abandoned)\b"
                              r"[^.;]{0,40}$", re.I),
-            "zh": re.compile(r"(?:未|不|没有|否认|并未|尚未|无)[\u3400-\u9fff]{0,4}$")}
+            # and through a list: 不存在质押或冻结, 未发生质押、冻结
+            "zh": re.compile(r"(?:未|不|没有|否认|并未|尚未|无)(?:[\u3400-\u9fff]{0,4}[或及和、]){0,2}"
+                             r"[\u3400-\u9fff]{0,4}$")}
 # "may" in lower case only: "sales for May rose" is no hypothesis
 _HYPOTHETICAL = {"en": re.compile(r"\bmay\b|\b(?i:might|could|if|possibly|potentially|considering|"
                                   r"consider|mulls?|mulling|rumou?red)\b"),
@@ -194,12 +196,17 @@ _MARKET_BODY = re.compile(r"^中国证券登记结算|证券交易所$|^(?:上|�
 _HOLDING = re.compile(r"持有(?:公司|本公司)?(?:股份|股票)(?:数量)?(?:为|共计|合计)?$")
 
 
+_HELD_IN = re.compile(r"(?:持有|所持)$")
+
+
 def _never_holder(text: str, entity: Entity) -> bool:
     """A holder (or pledgee) of pledged, frozen or traded shares is never "公司"/"the company" nor the
-    company whose announcement it is (XX股份有限公司关于股东股份质押的公告): the issuer does not hold
-    its own shares. Nor is a court or the share registrar that records them."""
+    company whose announcement it is (XX股份有限公司关于股东股份质押的公告) or whose shares are held
+    (X持有天齐锂业股份): the issuer does not hold its own shares. Nor is a court or the share registrar that
+    records them."""
     return bool(entity.normalized.get("reference") or _ROLE_WORDS["court"].search(entity.text)
-                or _MARKET_BODY.search(entity.text) or text.startswith("关于", entity.end))
+                or _MARKET_BODY.search(entity.text) or text.startswith("关于", entity.end)
+                or _HELD_IN.search(text, max(0, entity.start - 2), entity.start))
 
 
 # A sale turns the parties round: the seller acts ("HSBC agreed to sell its unit to Banque Lacroix",

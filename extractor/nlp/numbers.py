@@ -171,8 +171,9 @@ _POINTS = re.compile(rf"(?P<sign>[+\-−])?(?P<num>{ARABIC})\s?(?:(?P<pp>percent
 _QUANTITY = [
     re.compile(rf"(?P<num>{_NUM}(?:\s?(?:{_SCALE_WORD}))?)\s?"
                rf"(?P<unit>{_alternation(_EN_UNIT_WORDS)})\b", re.I),
+    # 股 before 东/价/权/票/本 is no share count: "二股东" is the second-largest shareholder
     re.compile(rf"(?P<num>{NUMBER})\s?"
-               rf"(?P<unit>{_alternation(_CN_UNIT_WORDS)})"),
+               rf"(?P<unit>{_alternation(_CN_UNIT_WORDS)})(?!(?<=股)[东价权票本])"),
 ]
 # Valuation ratios: "a price-earnings ratio of 86.04", "P/E of 18", "18 times earnings", "市盈率为35.2倍".
 _HYPHEN = "[-‐‑–]"

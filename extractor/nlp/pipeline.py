@@ -46,7 +46,7 @@ _LAYOUT_BREAKS = re.compile(r"公告编号[:：]\s*临?\d{4}-\d{2,4}(?=[\u4e00-\
                             r"(?<=[\u4e00-\u9fff\d%）)：:])(?=[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十]))")
 _LATIN = re.compile(r"[A-Za-z]")
 
-for _name in ("text", "published", "sentences", "entities", "sentence_sentiment", "clause_sentiment", "events"):
+for _name in ("text", "published", "title", "sentences", "entities", "sentence_sentiment", "clause_sentiment", "events"):
     if not Doc.has_extension(f"extractor_{_name}"):
         Doc.set_extension(f"extractor_{_name}", default=None)
 
@@ -77,13 +77,16 @@ def resolve_en_model(name: str) -> str:
 @Language.component("extractor_newline_sentences")
 def newline_sentences(doc: Doc) -> Doc:
     """A line break always ends a sentence: headings and list items stand alone; so does a Chinese
-    announcement's layout where its line breaks were lost (``_LAYOUT_BREAKS``)."""
+    announcement's layout where its line breaks were lost (``_LAYOUT_BREAKS``), and a title the text
+    begins with, glued to the body ("…股价盘中下挫天齐锂业（002466.SZ）12月9日晚间公告称")."""
     text = text_of(doc)
     breaks = [m.end() for m in _NEWLINES.finditer(text)]
-    if doc.lang_ == "zh":
-        layout = [m.end() for m in _LAYOUT_BREAKS.finditer(text)]
-        _split_tokens_at(doc, layout)
-        breaks += layout
+    title = (doc._.extractor_title or "").strip()
+    glued = [len(title)] if title and text.startswith(title) and text[len(title):len(title) + 1].strip() else []
+    layout = {m.end() for m in _LAYOUT_BREAKS.finditer(text)} if doc.lang_ == "zh" else set()
+    inside_words = sorted(layout | set(glued))
+    _split_tokens_at(doc, inside_words)
+    breaks += inside_words
     starts = doc.to_array("IDX").tolist()
     sent_starts = doc.to_array("SENT_START")
     for position in breaks:
@@ -226,9 +229,10 @@ def text_of(doc: Doc) -> str:
     return doc._.extractor_text if doc._.extractor_text is not None else doc.text
 
 
-def make_doc(nlp: Language, text: str, published: date | None) -> Doc:
-    """A Doc that carries its text and publication date, for the components to read."""
+def make_doc(nlp: Language, text: str, published: date | None, title: str | None = None) -> Doc:
+    """A Doc that carries its text, publication date and title, for the components to read."""
     doc = nlp.make_doc(text)
     doc._.extractor_text = text
     doc._.extractor_published = published
+    doc._.extractor_title = title
     return doc
