@@ -10,6 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "sentiment"
+CHECK = ROOT / "corpus" / "sentiment-check"  # measured on, never trained on
 GOLD_TRAINING = (ROOT / "corpus" / "gold" / "dev.jsonl", ROOT / "corpus" / "gold" / "train.jsonl")
 GOLD_TEST = ROOT / "corpus" / "gold" / "test.jsonl"
 Sentence = tuple[str, str, str]  # text, lang, label
@@ -30,6 +31,12 @@ def corpus_items() -> list[dict]:
     """Every labelled sentence of corpus/sentiment, as written (the articles' also list event types)."""
     return [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl"))
             for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def check_sentences() -> list[Sentence]:
+    """The sentences of corpus/sentiment-check, written apart from the training sets to measure on."""
+    return [(item["text"], item["lang"], item["label"]) for path in sorted(CHECK.glob("*.jsonl"))
+            for item in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
 
 
 def training_sentences() -> list[tuple[str, Sentence]]:

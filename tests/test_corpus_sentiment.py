@@ -42,3 +42,14 @@ def test_corpus_sentiment_ids_and_texts_are_unique_across_files():
     assert len({item["id"] for item in items}) == len(items)
     repeated = [text for text, n in Counter(item["text"] for item in items).items() if n > 1]
     assert len(repeated) <= len(items) // 200, repeated[:5]  # a headline-like phrase may recur, rarely
+
+
+def test_corpus_sentiment_check_set_is_well_formed_and_apart_from_training():
+    """corpus/sentiment-check measures the model: no sentence of it may be trained on."""
+    items = [item for path in sorted((ROOT / "corpus" / "sentiment-check").glob("*.jsonl")) for item in _items(path)]
+    assert len(items) >= 490
+    assert all(item["id"].startswith("check-") and item["label"] in LABELS and item["text"] for item in items)
+    assert len({item["id"] for item in items}) == len(items)
+    training = {item["text"] for path in FILES for item in _items(path)}
+    shared = [item["text"] for item in items if item["text"] in training]
+    assert not shared, shared

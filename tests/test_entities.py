@@ -229,3 +229,11 @@ def test_entities_chinese_listed_company_in_full_keeps_its_listing(write_jsonl):
 def test_entities_chinese_listed_name_before_another_entity_is_not_the_listed_company(write_jsonl):
     found = _entities(write_jsonl, "张三将股份质押给中信证券投资有限公司。")
     assert ("中信证券投资有限公司", "COMPANY", None) in found  # an investment arm, not 中信证券 itself
+
+
+def test_entities_a_name_needs_its_capitals(write_jsonl):
+    """"U.S. gold futures" is gold, not U.S. Gold Corp; the company written as named is."""
+    found = _entities(write_jsonl, "U.S. gold futures settled 1.1% higher. U.S. Gold Corp said drilling began.")
+    assert ("U.S. gold", "COMPANY", "USAU") not in found
+    assert ("gold", "COMMODITY") in [(t, label) for t, label, _ in found]
+    assert ("U.S. Gold Corp", "COMPANY", "USAU") in found

@@ -30,6 +30,7 @@ LEXICONS = {"organizations.csv": "ORG", "commodities.csv": "COMMODITY", "indices
             "roles.csv": "ROLE", "policies.csv": "POLICY", "places.csv": "GPE"}
 _EXACT, _CAPITALISED, _ANY = "exact", "capitalised", "any"
 _DOTTED = frozenset({"inc", "ltd", "corp", "co", "plc"})
+_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "de", "du", "la", "le", "in", "on", "at", "to"})
 
 
 def _nfkc(token: str) -> str:
@@ -117,11 +118,14 @@ class Gazetteer:
 
     def _accepts(self, alias: Alias, text: str, window: list[tuple[int, int, str]]) -> bool:
         """Whether the text's casing and surroundings fit the alias (support aside)."""
-        start, end = window[0][0], window[-1][1]
-        surface = text[start:end]
+        end = window[-1][1]
         if alias.case == _EXACT and alias.cased != tuple(_nfkc(text[s:e]) for s, e, _ in window):
             return False
-        if alias.case == _CAPITALISED and not (surface[:1].isupper() or surface[:1].isdigit()):
+        # every capitalised word of the alias capitalised in the text: "U.S. gold futures" is no U.S. Gold Corp
+        if alias.case == _CAPITALISED and not all(
+                text[s:s + 1].isupper() or text[s:s + 1].isdigit()
+                for (s, _, _), word in zip(window, alias.cased, strict=True)
+                if word[:1].isupper() and word.lower() not in _FUNCTION_WORDS):
             return False
         # 董事 in 董事会 (the board) or 监事 in 监事会 is no role
         return not (alias.label == "ROLE" and text[end:end + 1] == "会")

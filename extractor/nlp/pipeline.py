@@ -46,7 +46,8 @@ _LAYOUT_BREAKS = re.compile(r"公告编号[:：]\s*临?\d{4}-\d{2,4}(?=[\u4e00-\
                             r"(?<=[\u4e00-\u9fff\d%）)：:])(?=[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十]))")
 _LATIN = re.compile(r"[A-Za-z]")
 
-for _name in ("text", "published", "title", "sentences", "entities", "sentence_sentiment", "clause_sentiment", "events"):
+for _name in ("text", "published", "title", "sentences", "entities", "sentence_sentiment", "clause_sentiment",
+              "events"):
     if not Doc.has_extension(f"extractor_{_name}"):
         Doc.set_extension(f"extractor_{_name}", default=None)
 

@@ -75,6 +75,20 @@ NEGATIVE = {
 _ZH_CUES = {sign: re.compile("|".join(sorted(words, key=len, reverse=True)))
             for sign, words in ((1, POSITIVE["zh"]), (-1, NEGATIVE["zh"]))}
 
+# Two figures compared ("EUR 83.5 mn, compared with EUR 62.7 mn", "SEK 212 mln vs SEK 1.6 bln",
+# "EUR 0.52 (0.39)", "from EUR 5.1 mn to EUR 8.4 mn"): which is larger says the direction where no word does.
+_SCALES = {"bn": 1e3, "bln": 1e3, "billion": 1e3, "mn": 1.0, "mln": 1.0, "m": 1.0, "million": 1.0, "meur": 1.0,
+           "thousand": 1e-3, "k": 1e-3, "%": 1.0}
+_CURRENCY = r"(?:eur|euro|euros|sek|nok|dkk|usd|us\$|\$|€|£|meur)?\s?"
+_FIGURE = rf"{_CURRENCY}(?P<{{0}}>[-−]?\d[\d,]*(?:\.\d+)?)\s?(?P<{{0}}_scale>bn|bln|billion|mn|mln|million|meur|m|" \
+          rf"thousand|k|%)?(?![\w.])"
+_COMPARED = re.compile(
+    rf"\bfrom (?:a |an )?{_FIGURE.format('old')}\s?(?:in [\w\s-]{{0,30}}?)?,? to {_FIGURE.format('new')}|"
+    rf"{_FIGURE.format('new2')}\s?,?\s?(?:compared (?:with|to)|vs\.?|versus|against|as against|up from|"
+    rf"down from|from)\s(?:the |a |an )?{_FIGURE.format('old2')}|"
+    rf"{_FIGURE.format('new3')}\s?\((?:{_CURRENCY})?(?P<old3>[-−]?\d[\d,]*(?:\.\d+)?)\s?(?P<old3_scale>bn|bln|"
+    rf"billion|mn|mln|million|m|%)?\)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 WINDOW_BEFORE, WINDOW_AFTER = 6, 4  # tokens (English) around a direction word where its thing is looked for
 ZH_WINDOW = 12  # characters before a direction word
 NEGATION_REACH = 3
@@ -88,6 +102,30 @@ def _direction_feature(up: bool, thing: str | None, good: set[str] | tuple[str, 
 def _balance(balance: int) -> str:
     """Good words minus bad words (negated ones counted the other way), as a feature."""
     return "lex:positive" if balance > 0 else "lex:negative" if balance < 0 else "lex:even"
+
+
+def _value(number: str, scale: str | None, other_scale: str | None) -> float:
+    """A figure in millions; a figure without a scale takes its partner's ("SEK 2,310 mn (1,890)")."""
+    return float(number.replace(",", "").replace("−", "-")) * _SCALES.get(scale or other_scale or "m", 1.0)
+
+
+def _compared(lowered: str) -> list[str]:
+    """A direction feature for each pair of figures compared, with the thing before the newer figure."""
+    found = []
+    for match in _COMPARED.finditer(lowered):
+        new, old = next((n, o) for n, o in (("new", "old"), ("new2", "old2"), ("new3", "old3"))
+                        if match.group(n) is not None)
+        new_scale, old_scale = match.group(f"{new}_scale"), match.group(f"{old}_scale")
+        now, before = _value(match.group(new), new_scale, old_scale), _value(match.group(old), old_scale, new_scale)
+        if not (new_scale or old_scale) and all(_YEAR.fullmatch(match.group(g)) for g in (new, old)):
+            continue  # "from 2010 to 2012" is a span of years
+        if now == before:
+            found.append("cmp:flat")
+            continue
+        words = _EN_TOKEN.findall(lowered[max(0, match.start() - 80):match.start()])
+        things = [t for t in words[-WINDOW_BEFORE - 2:] if t in EN_GOOD or t in EN_BAD]
+        found.append("cmp:" + _direction_feature(now > before, things[-1] if things else None, EN_GOOD))
+    return found
 
 
 def _english(text: str) -> list[str]:
@@ -108,7 +146,7 @@ def _english(text: str) -> list[str]:
             thing = before[-1] if before else after[0] if after else None
             feature = _direction_feature(token in EN_UP, thing, EN_GOOD)
             found.append(feature if i > negated_until else f"neg:{feature}")
-    return found + [_balance(balance)]
+    return found + [_balance(balance)] + _compared(text.lower())
 
 
 def _negated_zh(text: str, at: int) -> bool:
