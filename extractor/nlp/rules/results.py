@@ -253,7 +253,9 @@ RULES: tuple[Rule, ...] = (
          (frozenset({"MONEY"}),), (("decrease", r"(?i)sav"),), "increase",
          exclude=_NOT_MACRO, core=("company", "amount")),
     Rule("sales_volume",  # output and deliveries said other ways: "expects to produce", "handed over"
-         {"en": r"\b(?:expects?|expected|plans?|aims?|forecasts?) to (?:produce|deliver|sell|ship|mine)\b|"
+         {"en": r"\b(?:expects?|expected|plans?|aims?|forecasts?) to (?:produce|deliver|sell|ship|mine)\b"
+                r"(?!(?: [\w.,$%-]+){0,5}? (?:shares|stakes?|stock|notes|bonds|assets|business(?:es)?|divisions?|"
+                r"subsidiar(?:y|ies)|units? of)\b)|"
                 r"\b(?:produced|handed over)(?= (?:a record |about |some |more than |nearly )?[\d,.]+ "
                 r"(?:million |thousand )?(?:vehicles|cars|units|tonnes|tons|ounces|barrels|aircraft|jets|"
                 r"phones|devices|wafers))|\b(?:output|production) (?:up|down)\b|"
