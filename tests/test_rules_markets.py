@@ -27,6 +27,8 @@ from .event_helpers import events_of_type as _of
     # the sub-indexes of a consumer price release
     ("The index for all items less food and energy rose 0.2 percent in January.", "en", "inflation", "asserted"),
     ("The energy index fell 1.1 percent over the month.", "en", "inflation", "asserted"),
+    ("U.S. crude stocks fell by 3.2 million barrels last week, the Energy Information Administration said.", "en",
+     "other", "asserted"),
     ("国家统计局4月11日发布数据显示，3月份全国居民消费价格指数（CPI）同比上涨0.4%。", "zh", "inflation", "asserted"),
     ("3月份制造业采购经理指数（PMI）为50.5%，比上月上升1.3个百分点。", "zh", "output", "asserted"),
     ("一季度全国城镇调查失业率平均值为5.3%，比上年同期下降0.1个百分点。", "zh", "employment", "asserted"),
@@ -65,6 +67,9 @@ def test_macroeconomics_arguments():
     ("公司2025年营业收入同比增长15.2%，归母净利润同比增长8.1%。", "zh"),
     ("公司产品出口额同比增长12%。", "zh"),
     ("Freight rates on the route doubled in March.", "en"),
+    # equities, and a company's unit cost, are no indicator
+    ("European stocks fell on Monday, with the STOXX 600 down 0.8 %.", "en"),
+    ("The miner's unit production cost fell 4.1 % in the half, helped by automation.", "en"),
 ])
 def test_macroeconomics_not_found(text, lang):
     assert not _of(text, lang, "macroeconomics"), text
@@ -133,6 +138,8 @@ def test_security_value_not_found(text, lang):
     ("Sinopec kept its March contract prices for polypropylene unchanged.", "en", "other", "asserted"),
     ("Dow Chemical said it would not raise its polyethylene prices in April.", "en", "increase", "negated"),
     ("万华化学（600309.SH）3月2日公告，公司将纯MDI挂牌价上调至19,800元/吨。", "zh", "increase", "expected"),
+    # an administered fuel-price change
+    ("国家发展改革委宣布，自6月5日24时起，国内汽油、柴油价格每吨分别降低160元和155元。", "zh", "decrease", "asserted"),
 ])
 def test_price_adjustment_found(text, lang, subtype, modality):
     events = _of(text, lang, "price_adjustment")

@@ -153,6 +153,19 @@ def test_chinese_rules(text, event_type, subtype):
         assert event["modality"] == "expected"
 
 
+def test_chinese_results_measured_against_expectations_are_still_results():
+    """符合预期 / 低于分析师预期 compare a result with expectations; they make it no forecast."""
+    for text in ("某某电器前三季度实现营业收入820.5亿元，同比增长6.3%；归母净利润96.2亿元，同比增长5.1%，业绩基本符合预期。",
+                 "某某汽车第四季度营收为251.7亿美元，同比增长3.2%，低于分析师预期的263亿美元。"):
+        assert {"revenue"} <= {e["type"] for e in _events(text, "zh")}, text
+
+
+def test_a_holder_selling_shares_is_no_sales_volume():
+    text = "Acme Metals said its second-largest shareholder plans to sell up to 12 million shares, or 2 % of the " \
+           "company, within three months."
+    assert {e["type"] for e in events(text, "en", published_at="2026-04-20")} == {"shareholding_change"}
+
+
 def test_chinese_forecast_range_is_not_a_result():
     events = _events("公司预计2026年半年度归母净利润为5亿元至6亿元，同比增长30%至50%。", "zh")
     assert not [e for e in events if e["type"] == "profit_loss"]

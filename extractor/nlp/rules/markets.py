@@ -122,9 +122,11 @@ _INDICATOR_EN = r"consumer price index|consumer prices|consumer inflation|core i
                 r"total social financing|(?:household|corporate) loans|mortgage lending|loan prime rate|LPR|" \
                 r"(?:the |[A-Z][\w.]*['’]s |euro zone |world )economy|economic growth|GDP growth|" \
                 r"factory activity|services activity|business activity|new export orders|" \
-                r"(?<!its )(?<!company['’]s )(?:mine |crude |raw steel |refined \w+ )?(?:output|production)|" \
+                r"(?<!its )(?<!company['’]s )(?:mine |crude |raw steel |refined \w+ )?(?:output|production)" \
+                r"(?! costs?\b)|" \
                 r"(?<!its )(?<!company['’]s )(?:steel |car |vehicle )?shipments|" \
-                r"(?:crude |oil |gasoline |palm oil )?(?:inventories|stockpiles|stocks)(?= (?:in|rose|fell|swelled|" \
+                r"(?:(?:crude |oil |gasoline |distillate |palm oil |warehouse )?(?:inventories|stockpiles)|" \
+                r"(?:crude|oil|gasoline|distillate|palm oil|warehouse) stocks)(?= (?:in|rose|fell|swelled|" \
                 r"rose|dropped|climbed|jumped))|job gains|jobs|employers|average hourly earnings|wages|" \
                 r"(?:regular )?pay growth|capacity utili[sz]ation|housing starts|home sales|consumer confidence|" \
                 r"(?:\d+-year )?(?:Treasury |bond )?yields?"
