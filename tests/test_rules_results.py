@@ -155,7 +155,8 @@ def test_chinese_rules(text, event_type, subtype):
 
 def test_chinese_results_measured_against_expectations_are_still_results():
     """符合预期 / 低于分析师预期 compare a result with expectations; they make it no forecast."""
-    for text in ("某某电器前三季度实现营业收入820.5亿元，同比增长6.3%；归母净利润96.2亿元，同比增长5.1%，业绩基本符合预期。",
+    for text in ("某某电器前三季度实现营业收入820.5亿元，同比增长6.3%；归母净利润96.2亿元，同比增长5.1%，"
+                 "业绩基本符合预期。",
                  "某某汽车第四季度营收为251.7亿美元，同比增长3.2%，低于分析师预期的263亿美元。"):
         assert {"revenue"} <= {e["type"] for e in _events(text, "zh")}, text
 
