@@ -5,6 +5,7 @@ import pytest
 from extractor import extract_documents
 from extractor.inputs import Document
 from extractor.nlp.sentiment import Sentiment, weighted_score
+from extractor.nlp.sentiment_features import features
 from extractor.nlp.targeted_sentiment import split_clauses
 
 
@@ -26,6 +27,8 @@ def _sentence_label(text: str, lang: str = "en") -> str:
     ("Revenue fell 9% to $2.1 billion.", "negative"),
     ("The annual general meeting will be held on May 14.", "neutral"),
     ("The bank did not meet analysts' profit estimates.", "negative"),
+    # figures compared, with no direction word
+    ("Net sales totalled EUR 83.5 mn, compared with EUR 62.7 mn in 2010.", "positive"),
 ])
 def test_sentences_carry_their_finance_meaning_in_english(text, label):
     assert _sentence_label(text) == label
@@ -39,6 +42,18 @@ def test_sentences_carry_their_finance_meaning_in_english(text, label):
 ])
 def test_sentences_carry_their_finance_meaning_in_chinese(text, label):
     assert _sentence_label(text, "zh") == label
+
+
+@pytest.mark.parametrize("text,feature", [
+    ("net sales totalled eur 83.5 mn, compared with eur 62.7 mn in 2010.", "cmp:dir:up|good"),
+    ("operating loss was eur 2.1 mn (eur 3.4 mn).", "cmp:dir:down|bad"),
+    ("eps rose to eur 0.52 (0.39).", "cmp:dir:up|good"),
+    ("net sales grew from eur 5.1 mn in 2008 to eur 8.4 mn.", "cmp:dir:up|good"),
+    ("operating profit was sek 212 mln vs sek 1.6 bln.", "cmp:dir:down|good"),
+])
+def test_figures_compared_give_a_direction(text, feature):
+    assert feature in features(text, "en")
+    assert not [f for f in features("the contract runs from 2010 to 2012.", "en") if f.startswith("cmp:")]
 
 
 def test_each_company_gets_the_news_of_its_own_clause():

@@ -81,7 +81,7 @@ _SCALES = {"bn": 1e3, "bln": 1e3, "billion": 1e3, "mn": 1.0, "mln": 1.0, "m": 1.
            "thousand": 1e-3, "k": 1e-3, "%": 1.0}
 _CURRENCY = r"(?:eur|euro|euros|sek|nok|dkk|usd|us\$|\$|€|£|meur)?\s?"
 _FIGURE = rf"{_CURRENCY}(?P<{{0}}>[-−]?\d[\d,]*(?:\.\d+)?)\s?(?P<{{0}}_scale>bn|bln|billion|mn|mln|million|meur|m|" \
-          rf"thousand|k|%)?(?![\w.])"
+          rf"thousand|k|%)?(?!\w|\.\d)"
 _COMPARED = re.compile(
     rf"\bfrom (?:a |an )?{_FIGURE.format('old')}\s?(?:in [\w\s-]{{0,30}}?)?,? to {_FIGURE.format('new')}|"
     rf"{_FIGURE.format('new2')}\s?,?\s?(?:compared (?:with|to)|vs\.?|versus|against|as against|up from|"
