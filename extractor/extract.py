@@ -32,9 +32,13 @@ def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
+def _doc(nlp: Language, document: Document) -> Doc:
+    return make_doc(nlp, document.text, _published_date(document), document.title)
+
+
 def _one(nlp: Language, document: Document) -> Doc | Exception:
     try:
-        return nlp(make_doc(nlp, document.text, _published_date(document), document.title))
+        return nlp(_doc(nlp, document))
     except Exception as e:  # noqa: BLE001 - becomes the document's error record
         return e
 
@@ -49,7 +53,7 @@ def _run(documents: list[Document], config: Config) -> dict[int, Doc | Exception
                                    config.sentiment_max_tokens))
     nlp.max_length = max(nlp.max_length, config.max_document_chars)  # the setting is the limit
     try:
-        made = [make_doc(nlp, d.text, _published_date(d), d.title) for d in documents]
+        made = [_doc(nlp, d) for d in documents]
         return dict(enumerate(nlp.pipe(made, batch_size=config.batch_size)))
     except Exception:  # noqa: BLE001 - retried one by one to find the document at fault
         return {i: _one(nlp, document) for i, document in enumerate(documents)}

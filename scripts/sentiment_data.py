@@ -27,16 +27,19 @@ def gold_sentences(path: Path) -> list[tuple[str, Sentence]]:
     return out
 
 
+def _items(folder: Path) -> list[dict]:
+    return [json.loads(line) for path in sorted(folder.glob("*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines()]
+
+
 def corpus_items() -> list[dict]:
     """Every labelled sentence of corpus/sentiment, as written (the articles' also list event types)."""
-    return [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl"))
-            for line in path.read_text(encoding="utf-8").splitlines()]
+    return _items(CORPUS)
 
 
 def check_sentences() -> list[Sentence]:
     """The sentences of corpus/sentiment-check, written apart from the training sets to measure on."""
-    return [(item["text"], item["lang"], item["label"]) for path in sorted(CHECK.glob("*.jsonl"))
-            for item in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
+    return [(item["text"], item["lang"], item["label"]) for item in _items(CHECK)]
 
 
 def training_sentences() -> list[tuple[str, Sentence]]:

@@ -83,9 +83,9 @@ def newline_sentences(doc: Doc) -> Doc:
     text = text_of(doc)
     breaks = [m.end() for m in _NEWLINES.finditer(text)]
     title = (doc._.extractor_title or "").strip()
-    glued = [len(title)] if title and text.startswith(title) and text[len(title):len(title) + 1].strip() else []
+    glued = {len(title)} if title and text.startswith(title) and text[len(title):len(title) + 1].strip() else set()
     layout = {m.end() for m in _LAYOUT_BREAKS.finditer(text)} if doc.lang_ == "zh" else set()
-    inside_words = sorted(layout | set(glued))
+    inside_words = sorted(layout | glued)
     _split_tokens_at(doc, inside_words)
     breaks += inside_words
     starts = doc.to_array("IDX").tolist()

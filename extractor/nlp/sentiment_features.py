@@ -80,13 +80,14 @@ _ZH_CUES = {sign: re.compile("|".join(sorted(words, key=len, reverse=True)))
 _SCALES = {"bn": 1e3, "bln": 1e3, "billion": 1e3, "mn": 1.0, "mln": 1.0, "m": 1.0, "million": 1.0, "meur": 1.0,
            "thousand": 1e-3, "k": 1e-3, "%": 1.0}
 _CURRENCY = r"(?:eur|euro|euros|sek|nok|dkk|usd|us\$|\$|€|£|meur)?\s?"
-_FIGURE = rf"{_CURRENCY}(?P<{{0}}>[-−]?\d[\d,]*(?:\.\d+)?)\s?(?P<{{0}}_scale>bn|bln|billion|mn|mln|million|meur|m|" \
+_AMOUNT = r"[-−]?\d[\d,]*(?:\.\d+)?"
+_FIGURE = rf"{_CURRENCY}(?P<{{0}}>{_AMOUNT})\s?(?P<{{0}}_scale>bn|bln|billion|mn|mln|million|meur|m|" \
           rf"thousand|k|%)?(?!\w|\.\d)"
 _COMPARED = re.compile(
     rf"\bfrom (?:a |an )?{_FIGURE.format('old')}\s?(?:in [\w\s-]{{0,30}}?)?,? to {_FIGURE.format('new')}|"
     rf"{_FIGURE.format('new2')}\s?,?\s?(?:compared (?:with|to)|vs\.?|versus|against|as against|up from|"
     rf"down from|from)\s(?:the |a |an )?{_FIGURE.format('old2')}|"
-    rf"{_FIGURE.format('new3')}\s?\((?:{_CURRENCY})?(?P<old3>[-−]?\d[\d,]*(?:\.\d+)?)\s?(?P<old3_scale>bn|bln|"
+    rf"{_FIGURE.format('new3')}\s?\((?:{_CURRENCY})?(?P<old3>{_AMOUNT})\s?(?P<old3_scale>bn|bln|"
     rf"billion|mn|mln|million|m|%)?\)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 WINDOW_BEFORE, WINDOW_AFTER = 6, 4  # tokens (English) around a direction word where its thing is looked for
