@@ -27,8 +27,8 @@ def gold_sentences(path: Path) -> list[tuple[str, Sentence]]:
     return out
 
 
-def _items(folder: Path) -> list[dict]:
-    return [json.loads(line) for path in sorted(folder.glob("*.jsonl"))
+def _items(folder: Path, pattern: str = "*.jsonl") -> list[dict]:
+    return [json.loads(line) for path in sorted(folder.glob(pattern))
             for line in path.read_text(encoding="utf-8").splitlines()]
 
 
@@ -37,9 +37,10 @@ def corpus_items() -> list[dict]:
     return _items(CORPUS)
 
 
-def check_sentences() -> list[Sentence]:
-    """The sentences of corpus/sentiment-check, written apart from the training sets to measure on."""
-    return [(item["text"], item["lang"], item["label"]) for item in _items(CHECK)]
+def check_sets() -> dict[str, list[Sentence]]:
+    """The sets of corpus/sentiment-check by name, each written apart from the training sets to measure on."""
+    return {path.stem: [(item["text"], item["lang"], item["label"]) for item in _items(CHECK, path.name)]
+            for path in sorted(CHECK.glob("*.jsonl"))}
 
 
 def training_sentences() -> list[tuple[str, Sentence]]:

@@ -7,8 +7,8 @@ full-batch gradient descent (Adam) with an L2 penalty: no randomness, so the sam
 same model. Data: every sentence of corpus/sentiment/*.jsonl (one-line sentences and whole articles
 labelled sentence by sentence) and every sentence of the gold corpus's dev and train splits. The
 penalty is chosen on a held-out fifth of all of them (by a hash of each sentence's id); then the model
-is trained on all and written to models/sentiment.json, and scored on the check set of
-corpus/sentiment-check (short lines of European company news, written apart and never trained on). The
+is trained on all and written to models/sentiment.json, and scored on each check set of
+corpus/sentiment-check (short lines of European company news, each written apart and never trained on). The
 gold test split is never read here: `extractor evaluate corpus/gold/test.jsonl` scores the result.
 """
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from sentiment_data import Sentence, check_sentences, split, training_sentences
+from sentiment_data import Sentence, check_sets, split, training_sentences
 
 from extractor.nlp.sentiment import LABELS, MODEL_FILE, LinearSentiment, save_linear, sentiment_of
 from extractor.nlp.sentiment_features import features
@@ -82,11 +82,12 @@ def main() -> None:
         print(f"penalty {penalty}: held out {results[penalty]}")
     best = max(PENALTIES, key=lambda p: results[p]["macro_f1"])
     model = train(train_part + held, best)
+    checks = {name: scores(model, sentences) for name, sentences in check_sets().items()}
     meta = {"penalty": best, "sentences": len(train_part) + len(held), "features": len(model.weights),
-            "chosen_on": results[best], "check": scores(model, check_sentences())}
+            "chosen_on": results[best], "check": checks}
     save_linear(ROOT / "models" / MODEL_FILE, model, meta)
     print(f"chose penalty {best}; trained on {meta['sentences']} sentences, {meta['features']} features kept; "
-          f"wrote models/{MODEL_FILE}\ncheck set: {meta['check']}")
+          f"wrote models/{MODEL_FILE}\ncheck sets: {meta['check']}")
 
 
 if __name__ == "__main__":

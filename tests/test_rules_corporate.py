@@ -20,6 +20,14 @@ from .event_helpers import events_of_type as _of
      "en", "deal", "contract", "asserted"),
     ("Ford Motor formed a partnership with Baidu to develop self-driving taxis.", "en", "deal", "partnership",
      "asserted"),
+    # a figure with its currency sign before "order"; licences, frame agreements and orders taken in a period
+    ("Hyundai Heavy Industries wins $1.1 billion LNG carrier order from Qatar.", "en", "deal", "order", "asserted"),
+    ("Orion Oyj signed an exclusive licence agreement with Bayer for its Parkinson's drug in Japan.", "en", "deal",
+     "contract", "asserted"),
+    ("Caterpillar Inc said its order intake rose 14 % to $1.8 billion in the third quarter.", "en", "deal", "order",
+     "asserted"),
+    ("Nokia Corp will supply radio equipment to Telia under a three-year frame agreement.", "en", "deal", "contract",
+     "expected"),
     ("中国电建（601669.SH）3月2日公告，公司中标某抽水蓄能电站项目，中标金额约35.2亿元。", "zh", "deal", "bid_won",
      "asserted"),
     ("隆基绿能（601012.SH）3月2日公告，公司与某电力集团签订了光伏组件销售合同，合同金额约18亿元。", "zh", "deal",
@@ -53,6 +61,12 @@ from .event_helpers import events_of_type as _of
     ("Unilever won praise from environmental groups for cutting plastic packaging.", "en", "csr_brand", "positive",
      "asserted"),
     ("贵州茅台（600519.SH）荣获年度最具价值品牌称号。", "zh", "csr_brand", "positive", "asserted"),
+    # giving, climate pledges and the brand's own campaigns, where a company is named
+    ("Nestle SA donated $10 million to relief efforts after the earthquake.", "en", "csr_brand", "negative",
+     "asserted"),
+    ("Coca-Cola Co launched a global advertising campaign to revive its brand among young drinkers.", "en",
+     "csr_brand", "negative", "asserted"),
+    ("贵州茅台（600519.SH）累计向乡村教育公益项目捐赠2.3亿元。", "zh", "csr_brand", "negative", "asserted"),
     # mergers, acquisitions, divestitures
     ("Unilever agreed to sell its ice cream business to a private equity group for 7 billion euros.", "en",
      "merger_acquisition", "divestiture", "expected"),
@@ -94,6 +108,8 @@ def test_event_found(text, lang, event_type, subtype, modality):
     ("Its shares plunged 22 % to $2.87, their lowest since Spirit Airlines' initial public offering.", "en",
      "financing"),
     ("Tesla shares came under pressure after weak delivery figures.", "en", "csr_brand"),
+    ("Bookings through Expedia's consumer brands rose 7 % in the quarter.", "en", "deal"),
+    ("Arbiton Systems entered into a settlement and license agreement with Crestline Networks.", "en", "deal"),
     # a holder's trade in the company's shares, not a takeover
     ("Helix Corp director Maria Olsen sold 250,000 shares of the chipmaker last week.", "en", "merger_acquisition"),
     ("Its chairman plans to buy up to 8 million yuan of the company's shares over six months.", "en",

@@ -194,6 +194,15 @@ def test_regulation_approval():
     assert event["subtype"] == "approval" and _argument(event, "authority") == "European Medicines Agency"
 
 
+@pytest.mark.parametrize("text", [
+    "Biogen Inc shares jump after FDA approves Alzheimer's drug",
+    "The Shanghai Futures Exchange will raise margin requirements for silver contracts, it said on Wednesday.",
+    "Vietnam's trade ministry launched an anti-dumping investigation into steel imports from China.",
+])
+def test_regulation_said_by_its_verb_or_measure(text):
+    assert _of(text, "en", "regulation"), text
+
+
 @pytest.mark.parametrize("text", ["恒瑞医药创新药瑞康替尼获批上市", "公司向特定对象发行股票的申请已获同意注册。"])
 def test_regulation_approval_in_chinese_without_a_named_policy(text):
     [event] = _of(text, "zh", "regulation")

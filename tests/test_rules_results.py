@@ -161,6 +161,15 @@ def test_chinese_results_measured_against_expectations_are_still_results():
         assert {"revenue"} <= {e["type"] for e in _events(text, "zh")}, text
 
 
+def test_a_named_companys_production_is_a_sales_volume_and_a_countrys_is_not():
+    found = events("Newmont Corp said its gold production fell 12 % to 1.4 million ounces in the quarter.", "en",
+                   published_at="2026-04-20")
+    assert "sales_volume" in {e["type"] for e in found}
+    national = events("China's crude steel output fell 4.2 % in August, the statistics bureau said.", "en",
+                      published_at="2026-04-20")
+    assert "sales_volume" not in {e["type"] for e in national}
+
+
 def test_a_holder_selling_shares_is_no_sales_volume():
     text = "Acme Metals said its second-largest shareholder plans to sell up to 12 million shares, or 2 % of the " \
            "company, within three months."

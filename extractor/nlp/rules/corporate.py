@@ -80,8 +80,9 @@ _DEAL_EN = en(
     r"sign(?:s|ed|ing)?(?=" + _WORDS + r"{0,7}? " + _DEAL_NOUN + r")(?!" + _WORDS + r"{0,7}? " + _NOT_DEAL +
     r" )(?![^.;]{0,80}?\b(?:agreements?|deal) to (?:acquire|buy|merge|sell|take over) (?:a |an |the |its )?"
     r"(?:(?-i:[A-Z])|stake|company|business|unit|rival|firm|maker|group|operator|developer))|"
-    r"w[io]n(?:s|ning)?(?=(?: (?:a|an|the|new|firm|major|further|more|several|two|three|\d+|[\w.-]+ (?:yuan|dlrs|"
-    r"dollars?|euros?|billion|million)|worth|combined|multi-year|\d+-year|[a-z]+-year|supply|construction|"
+    r"w[io]n(?:s|ning)?(?=(?: (?:a|an|the|new|firm|major|further|more|several|two|three|\d+|"
+    r"(?:[a-z]{1,3})?[$€£¥₹]?[\w.,-]+ (?:yuan|dlrs|dollars?|euros?|billion|million|bln|mln|bn|mn|crore)|worth|"
+    r"combined|multi-year|\d+-year|[a-z]+-year|supply|construction|"
     r"government|defen[cs]e|[\w-]+)){0,6}? (?:orders?|contracts?|bids?|tenders?)\b)|"
     r"awarded(?= (?:a |an |the )?(?:[\w-]+ ){0,4}?contracts?\b)|"
     r"supply (?:agreements?|deals?|contracts?)|(?:agreements?|contracts?|deals?) to (?:supply|provide|deliver)|"
@@ -92,7 +93,15 @@ _DEAL_EN = en(
     r"partnerships? with|partnered with|partnering with|(?<!its )(?<!their )joint venture with|"
     r"(?:form|forms|formed|forming|set up|sets up|setting up|establish|establishes|established|create|creates|"
     r"created) (?:a |an )?(?:[\w-]+ )?joint venture|alliance with|"
-    r"tie-?ups? with|teamed up with|strategic cooperation|cooperation agreements?")
+    r"tie-?ups? with|teamed up with|strategic cooperation|cooperation agreements?|"
+    # licences and frame agreements; orders taken in a period (order intake, bookings) are deals too
+    r"(?<!settlement and )licen[cs](?:e|ing) (?:agreements?|deals?|pacts?)|"
+    r"licens(?:es|ed|ing) (?:its |the |their )?(?:[\w-]+ ){0,3}?"
+    r"(?:technology|rights|process|patents?|platform|software)|frame(?:work)? agreements?|"
+    r"contract extensions?|extension of (?:its|the|a|their) (?:[\w-]+ ){0,5}?contract|"
+    r"order intake|net bookings|"
+    r"(?:new )?orders (?=(?:rose|fell|grew|increased|decreased|declined|jumped|dropped|slumped|surged|climbed|"
+    r"more than doubled|doubled|halved)\b)")
 _DEAL_ZH = r"中标|(?:签订|签署|签约|订立|达成)(?=.{0,30}?(?:合同|协议|订单|备忘录))" \
            r"(?!.{0,30}?(?:股权|收购|借款|贷款|授信|担保|质押|保证|一致行动|表决权|托管|增资|合并|重组|认购|和解))|" \
            r"战略合作|合作协议|框架协议|采购协议|供货协议|供应协议|销售合同|采购合同|新签合同|新签订单|" \
@@ -166,8 +175,15 @@ _CSR_WEAK_EN = en(
     r"(?:leak|leaked|spill|spilled|spilt))|spill(?:ed)?|tunnel collapse|(?:collapse|blast|explosion|fire)"
     r"(?= [\w ]{0,30}?(?:killed|injured))|labou?r dispute|(?:ESG|sustainability) (?:rating|ratings|score)|"
     r"upgraded to an? (?:AAA|AA|A|BBB) (?:ESG )?rating|(?:sustainable|sustainability) brands?|"
-    r"perception score|water (?:use|consumption)|emissions? (?:fell|rose|cut|targets?)")
-_CSR_WEAK_ZH = r"舆情|丑闻|被曝|曝光|消费者投诉|维权|ESG评级|安全事故|泄漏|渗漏"
+    r"perception score|water (?:use|consumption)|emissions? (?:fell|rose|cut|targets?)|"
+    # giving, climate pledges, working conditions and the brand's own campaigns
+    r"donat(?:e|ed|es|ing|ions?)|charit(?:y|ies|able)|philanthrop\w*|greenhouse gas|"
+    r"carbon (?:footprint|emissions)|emissions? (?:goals?|pledges?|reductions?)|"
+    r"(?:sustainability|ESG) (?:reports?|goals?|targets?|rankings?|index)|ESG (?:ratings?|scores?)|human rights|"
+    r"working conditions|labou?r (?:rights|abuses?|practices|conditions|groups)|rights groups|"
+    r"(?:marketing|advertising|brand) campaigns?|brand refresh|rebrand(?:ing|ed)?|customer satisfaction")
+_CSR_WEAK_ZH = r"舆情|丑闻|被曝|曝光|消费者投诉|维权|ESG评级|安全事故|泄漏|渗漏|捐赠|捐款|公益|慈善|碳达峰|碳足迹|" \
+               r"社会责任|可持续发展报告|品牌口碑|口碑"
 
 # What a facility is, after the verb that opens, closes or builds it.
 _SITE = (r"(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|smelters?|mines?|lines?|potlines?|refiner(?:y|ies)|"

@@ -262,7 +262,8 @@ RULES: tuple[Rule, ...] = (
     Rule("regulation",
          {"en": en(r"export controls?|export scrutiny|export review|export licen[cs]es?|tariffs?|duties|sanctions?|"
                    r"quotas?|regulations?|rules|ban|banned|bans|restrictions?|restrict(?:s|ed)?|curbs?|capped|"
-                   r"tighten(?:ed|s|ing)?|approved|approval|approvals|approve"),
+                   r"tighten(?:ed|s|ing)?|approved|approval|approvals|approve|approves|anti-dumping|countervailing|"
+                   r"margin requirements?|(?:asset|output|production|price) caps?|permits?|mandatory"),
           "zh": r"出口管制|关税|制裁|配额|禁令|限制|批准|审查|核准|许可|备案"},
          (frozenset({"POLICY", "ORG", "GPE"}),),
          (("export_control", r"(?i)export|出口"), ("tariff", r"(?i)tariff|duties|关税"),
@@ -270,7 +271,8 @@ RULES: tuple[Rule, ...] = (
           ("approval", r"(?i)approv|licen[cs]|批准|核准|许可|备案")),
          "rule",
          context=r"(?i)export|import|tariff|duties|sanction|regulat|authorit|ministry|government|commission|"
-                 r"administration|agency|quota|监管|出口|进口|部|委|局|署",
+                 r"administration|agency|quota|\bFDA\b|futures exchange|watchdog|margin requirement|anti-dumping|"
+                 r"监管|出口|进口|部|委|局|署",
          exclude=r"(?i)tariff[^.;]{0,40}\b(?:costs?|margins?|expenses?)\b|\b(?:costs?|margins?|expenses?)\b"
                  r"[^.;]{0,40}tariff|tariffs?[^.;]{0,20}\b(?:would|will) (?:add|raise|lift|hurt|weigh)|"
                  r"scheme of arrangement|sanction hearing|行政处罚|处罚|罚款|立案|问询函|警示函|监管函|"

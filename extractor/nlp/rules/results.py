@@ -265,6 +265,12 @@ RULES: tuple[Rule, ...] = (
          exclude=_NOT_MACRO + _NOT_TRADE, core=("company", "quantity")),
     Rule("sales_volume", _measured(_VOLUME_EN, _VOLUME_ZH, forecasts=True, level=True), _ANY_FIGURE, _DIRECTION,
          "level", exclude=_NOT_MACRO + _NOT_TRADE, core=("company", "change")),
+    Rule("sales_volume",  # a named company's production ("Zijin's mined copper output rose 9 %"); a country's is macro
+         _measured(r"(?<!industrial )(?<!factory )(?<!manufacturing )(?:production|output)", "产量", forecasts=True,
+                   level=True),
+         (frozenset({"COMPANY"}),), _DIRECTION, "level",
+         exclude=_NOT_MACRO + _NOT_TRADE + r"|\b(?:statistics|data|bureau|association|institute)\b|统计局|协会",
+         core=("company", "change")),
     Rule("sales_volume",  # sales stated in units; delivered / sold N units; volume targets and forecasts
          {"en": rf"\b{_NOT_AFTER_VOLUME}sales{_gap_en()}\b(?:{_UP_VERB}|"
                 rf"{_DOWN_VERB})\b(?={_C}{{0,40}}?\b(?:{_UNITS})\b)|"
