@@ -62,11 +62,11 @@ from .event_helpers import events_of_type as _of
      "asserted"),
     ("贵州茅台（600519.SH）荣获年度最具价值品牌称号。", "zh", "csr_brand", "positive", "asserted"),
     # giving, climate pledges and the brand's own campaigns, where a company is named
-    ("Nestle SA donated $10 million to relief efforts after the earthquake.", "en", "csr_brand", "negative",
+    ("Nestle SA donated $10 million to relief efforts after the earthquake.", "en", "csr_brand", "positive",
      "asserted"),
-    ("Coca-Cola Co launched a global advertising campaign to revive its brand among young drinkers.", "en",
+    ("Boeing Co began an advertising campaign to win back travellers after the safety scandal.", "en",
      "csr_brand", "negative", "asserted"),
-    ("贵州茅台（600519.SH）累计向乡村教育公益项目捐赠2.3亿元。", "zh", "csr_brand", "negative", "asserted"),
+    ("贵州茅台（600519.SH）累计向乡村教育公益项目捐赠2.3亿元。", "zh", "csr_brand", "positive", "asserted"),
     # mergers, acquisitions, divestitures
     ("Unilever agreed to sell its ice cream business to a private equity group for 7 billion euros.", "en",
      "merger_acquisition", "divestiture", "expected"),

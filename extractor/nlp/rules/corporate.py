@@ -146,8 +146,8 @@ _CSR_NEGATIVE = r"(?i)\bhit\b|\bdent|hurt|damag|tarnish|harm|boycott|scandal|bre
                 r"lowest|worst|负面|丑闻|泄露|抵制|污染|处罚|投诉|曝光|被曝|维权|质疑|偷排|超标"
 _CSR_POSITIVE = r"(?i)prais|welcom|applaud|award|prize|honou?r|ranked|named|voted|topped|broke into|\btop\b|\bbest\b|" \
                 r"upgraded|water (?:use|consumption)|emissions? (?:fell|cut)|" \
-                r"most valuable|carbon|net[- ]zero|on track|ahead of schedule|" \
-                r"荣获|获评|获颁|入选|上榜|位列|第一|最具价值|表彰|嘉奖|碳中和"
+                r"most valuable|carbon|net[- ]zero|on track|ahead of schedule|donat|charit|philanthrop|" \
+                r"荣获|获评|获颁|入选|上榜|位列|第一|最具价值|表彰|嘉奖|碳中和|捐赠|捐款|公益|慈善"
 # Said of a reputation whatever names the sentence holds ("the restaurant chain's reputation").
 _CSR_STRONG_EN = en(
     r"reputation(?:al)?|brand image|brand damage|brand value|"
