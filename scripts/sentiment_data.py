@@ -27,9 +27,12 @@ def gold_sentences(path: Path) -> list[tuple[str, Sentence]]:
     return out
 
 
-def _items(folder: Path, pattern: str = "*.jsonl") -> list[dict]:
-    return [json.loads(line) for path in sorted(folder.glob(pattern))
-            for line in path.read_text(encoding="utf-8").splitlines()]
+def _read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _items(folder: Path) -> list[dict]:
+    return [item for path in sorted(folder.glob("*.jsonl")) for item in _read(path)]
 
 
 def corpus_items() -> list[dict]:
@@ -39,7 +42,7 @@ def corpus_items() -> list[dict]:
 
 def check_sets() -> dict[str, list[Sentence]]:
     """The sets of corpus/sentiment-check by name, each written apart from the training sets to measure on."""
-    return {path.stem: [(item["text"], item["lang"], item["label"]) for item in _items(CHECK, path.name)]
+    return {path.stem: [(item["text"], item["lang"], item["label"]) for item in _read(path)]
             for path in sorted(CHECK.glob("*.jsonl"))}
 
 

@@ -43,7 +43,7 @@ def find_chinese_company_names(text: str, entities: list[Entity]) -> list[Entity
     (already among ``entities``) reaches the legal form."""
     listed = [e for e in entities if e.label == "COMPANY" and e.normalized.get("id")]
     listed_ends = [e.end for e in listed]  # entities do not overlap, so their ends are sorted
-    listed_starts = {e.start for e in listed}
+    listed_at = {e.start: e for e in listed}
     found = []
     for form in _LEGAL_FORM.finditer(text):
         i = bisect_left(listed_ends, form.start())
@@ -55,10 +55,10 @@ def find_chinese_company_names(text: str, entities: list[Entity]) -> list[Entity
             continue  # no start within reach: not a name we can delimit
         start = boundaries[-1].end() if boundaries else window_start
         subsidiary = bool(boundaries) and boundaries[-1].group() == "子公司"
-        if not subsidiary and start in listed_starts:
+        if not subsidiary and start in listed_at:
             # 贝特瑞新材料集团股份有限公司: the listed 贝特瑞 in full, linked as the gazetteer links it
             # (中信证券投资有限公司 is another company, unlisted)
-            listed_name = next(e for e in listed if e.start == start)
+            listed_name = listed_at[start]
             other = _OTHER_ENTITY.search(text, listed_name.end, form.start())
             found.append(Entity(start, form.end(), "COMPANY", text[start:form.end()],
                                 {} if other else dict(listed_name.normalized), priority=3))

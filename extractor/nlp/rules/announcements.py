@@ -13,6 +13,10 @@ from .base import Rule, en
 _HOLDING_EN = r"(?:its|his|her|their|the) (?:stake|holdings?|shareholding|position)"
 _CLAUSE = r"(?:[^.;]|\.(?=\d))"  # a character of the same clause ("US$9.6 billion" keeps its dot)
 
+# A split's ratio, in figures or words: "2-for-1", "one-for-ten"
+_SPLIT_RATIO = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty)[- ](?:for|to)[- ]" \
+               r"(?:\d+|one|two|three|four|five|ten|twenty)"
+
 RULES: tuple[Rule, ...] = (
     # -- Equity pledges: 质押 / 补充质押 / 解除质押, "pledged 12 million shares to ...".
     Rule("equity_pledge",
@@ -212,17 +216,14 @@ RULES: tuple[Rule, ...] = (
     # -- Stock splits; 资本公积转增股本 ("每10股转增4股") is a capitalisation issue, taken as a split.
     Rule("stock_split",
          {"en": en(r"reverse (?:stock |share )?splits?|(?:stock|share) splits?|"
-                   r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty)[- ](?:for|to)[- ]"
-                   r"(?:\d+|one|two|three|four|five|ten|twenty) (?:stock |share )?splits?|"
+                   rf"{_SPLIT_RATIO} (?:stock |share )?splits?|"
                    r"(?<=the )split(?= (?:will|would|takes|took|is|was|becomes) )|"
                    r"combin(?:e|es|ed|ing) (?:every )?\d+ (?:of (?:its|the) )?(?:shares|common shares) into one|"
                    r"split(?:s|ting)? (?:its|the|their) (?:shares|stock)|"
                    r"consolidat(?:e|es|ed|ing|ion of) (?:its |the |their )?(?:shares|stock)|share consolidation")},
          (),
          (("reverse_split", r"(?i)reverse|consolidat|combin"), ("split", r"(?i)split")), "split",
-         core=('company',), text_roles={"ratio": r"(?i)\b((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-                                                 r"twenty|fifty)[- ](?:for|to)[- ](?:\d+|one|two|three|four|five|ten|"
-                                                 r"twenty))\b"}),
+         core=('company',), text_roles={"ratio": rf"(?i)\b({_SPLIT_RATIO})\b"}),
     Rule("stock_split",
          {"zh": r"拆股|股票拆细|股份拆细|股票拆分|股份拆分|拆细股份|拆分股份|合并股份|"
                 r"[一二三四五六七八九十百\d]+合一|一拆[一二三四五六七八九十\d]+|"
