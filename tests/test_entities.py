@@ -24,6 +24,20 @@ def test_entities_short_name_confirmed_by_a_ticker(write_jsonl):
     assert [f for f in found if f[0] == "Arrowhead"] == [("Arrowhead", "COMPANY", "ARWR")] * 2
 
 
+def test_entities_a_name_the_model_reads_as_a_company_is_one_at_each_mention(write_jsonl):
+    # the small model reads the second "Nestle" as a place
+    found = _entities(write_jsonl, "Nestle cut its full-year sales forecast on Thursday.\n"
+                                   "Nestle shares fell 1.8% to 86.64 Swiss francs.")
+    assert [label for text, label, _ in found if text == "Nestle"] == ["COMPANY", "COMPANY"]
+
+
+def test_entities_short_name_wins_over_a_guessed_person(write_jsonl):
+    found = _entities(write_jsonl, "Kessler Containers made a takeover approach for Brenton on Monday.\n"
+                                   "Kessler proposed 420 pence per share in cash.\n"
+                                   "Kessler shares fell 4.3% in New York.")
+    assert [label for text, label, _ in found if text == "Kessler"] == ["COMPANY", "COMPANY"]
+
+
 def test_entities_chinese_company_references(write_jsonl):
     text = ("证券代码：600111 证券简称：北方稀土\n公司董事会于2026年1月20日收到董事的辞职报告。"
             "辞职后不再在公司担任职务。包头钢铁（集团）有限责任公司为公司控股股东。")

@@ -35,6 +35,11 @@ from .event_helpers import events_of_type as _of
     ("中国人民银行授权全国银行间同业拆借中心公布，1年期贷款市场报价利率（LPR）为3.1%，与上月持平。", "zh",
      "rate_decision", "asserted"),
     ("市场人士预计，央行年内仍可能降准。", "zh", "rate_decision", "hypothetical"),
+    # an indicator told by its level, a rate named by its facility
+    ("Flash estimates showed Swiss inflation was confirmed at 0.6 % in October.", "en", "inflation", "asserted"),
+    ("The Reserve Bank of Australia lowered its official cash rate to 3.85 % on Tuesday.", "en", "rate_decision",
+     "asserted"),
+    ("The Riksbank trimmed its deposit facility rate twice in the quarter.", "en", "rate_decision", "asserted"),
 ])
 def test_macroeconomics_found(text, lang, subtype, modality):
     events = _of(text, lang, "macroeconomics")
@@ -97,6 +102,9 @@ def test_security_value_market_wrap_up_gives_one_event_per_stock():
     ("贵州茅台3月2日收跌1.35%，报1,412.50元。", "zh", "decrease"),
     ("截至收盘，中国平安股价跌幅为2.16%。", "zh", "decrease"),
     ("The shares rose 3.1 % in extended trading.", "en", "increase"),  # the company named before
+    ("Shares slumped 14 % to 212 pence by midday.", "en", "decrease"),
+    ("The shares were up 2.6 % in premarket trading.", "en", "increase"),
+    ("Heineken fell around 2 % in Amsterdam.", "en", "decrease"),
     ("该股收跌4.2%。", "zh", "decrease"),
     ("Adobe shares fell 2.2 % after Morgan Stanley trimmed its price target to $380.", "en", "decrease"),
     ("The Dow Jones Industrial Average added 180 points, or 0.4 %, on Friday.", "en", "increase"),
@@ -198,6 +206,8 @@ def test_regulation_approval():
     "Biogen Inc shares jump after FDA approves Alzheimer's drug",
     "The Shanghai Futures Exchange will raise margin requirements for silver contracts, it said on Wednesday.",
     "Vietnam's trade ministry launched an anti-dumping investigation into steel imports from China.",
+    "The Federal Reserve lifted the cap on Citigroup's assets it had imposed in 2021.",
+    "SEC approves exchange's plan to list bitcoin options",
 ])
 def test_regulation_said_by_its_verb_or_measure(text):
     assert _of(text, "en", "regulation"), text

@@ -141,11 +141,19 @@ _SHARES_OF = re.compile(r"\b((?-i:[A-Z][\w&.'-]*)(?: (?-i:[A-Z][\w&.'-]*)){0,2})
                         r"declined|advanced|sank|soared|slumped|little changed|flat|up|down|higher|lower))")
 
 
+def _guessed_name(entity: Entity) -> bool:
+    """A one-word person or place that only the statistical model saw."""
+    return entity.priority == 0 and entity.label in ("PERSON", "GPE") and " " not in entity.text
+
+
 def find_company_short_names(text: str, entities: list[Entity]) -> list[Entity]:
     """Later mentions of a company by a shorter name: the first word of its name ("Freeport" after
     "Freeport-McMoRan Inc") or its initials ("TI" after "Texas Instruments"), and a name the model
-    missed right before shares that move ("Uber shares were flat")."""
-    places = {e.text for e in entities if e.label in ("GPE", "PERSON", "INDEX", "COMMODITY")}
+    missed right before shares that move ("Uber shares were flat"). Such a mention wins over the
+    model's guess of a one-word person or place there ("Kessler shares fell" after "Kessler Containers");
+    not over a listed place, index or commodity, nor over a word of a person's full name."""
+    places = {e.text for e in entities if e.label in ("GPE", "INDEX", "COMMODITY") and e.priority > 0} | \
+        {word for e in entities if e.label == "PERSON" and " " in e.text for word in e.text.split()}
     short: dict[str, Entity] = {}
     for entity in entities:
         if entity.label != "COMPANY" or entity.normalized.get("reference"):
@@ -159,7 +167,7 @@ def find_company_short_names(text: str, entities: list[Entity]) -> list[Entity]:
         initials = "".join(w[0] for w in words)
         if 2 <= len(initials) <= 4 and initials.isalpha():
             short.setdefault(initials, entity)
-    taken = sorted((e.start, e.end) for e in entities)
+    taken = sorted((e.start, e.end) for e in entities if not _guessed_name(e))
     starts = [start for start, _ in taken]
 
     def inside_an_entity(position: int) -> bool:

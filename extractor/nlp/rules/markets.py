@@ -47,7 +47,8 @@ _PER_YEAR_EN = r"(?!\s*(?:year[- ]on[- ]year|from a year|from the (?:previous|pr
                r"compared with a year|over the same period))"
 # Each pattern opens with a cheap look at the first letter, so the look-behinds run at word starts only.
 _SEC_EN = (rf"\b(?=[a-z]){_not_after(_FUNDAMENTALS_EN)}(?:(?:{_NAMED})\b(?:(?:{_SEC_UP}|{_SEC_DOWN})"
-           rf"(?=\s+(?:by |as much as |about |nearly |almost |more than |some |another |a further )?{_PCT}"
+           rf"(?=\s+(?:by |as much as |about |around |roughly |nearly |almost |more than |over |some |another |"
+           rf"a further )?{_PCT}"
            rf"{_PER_YEAR_EN}|\s+{_NUMBER} points\b|"
            rf"\s+to (?:a record|an? (?:all-time|record|\d+-\w+) high|{_NUMBER}(?!\s*(?:%|pct|per))))|"
            rf"(?:closed|closing|ended|ending|finished) {_PCT} (?:higher|lower)|"
@@ -59,7 +60,8 @@ _SEC_ZH = r"(?=[收上下大微走涨跌报反回跳])" + \
           r"(?=\s*(?:达|约|超过?|逾)?\s*\d+(?:\.\d+)?\s*%)|涨停|跌停|报收于?(?=\s*\d)|收于(?=\s*\d))"
 # "The shares fell 2.3 %", "its stock rose 5 %", "该股收涨3%": the company named in an earlier sentence
 _SEC_REFERRED_EN = r"\b(?:(?<=[Tt]he shares )|(?<=[Ii]ts shares )|(?<=[Tt]heir shares )|(?<=[Tt]he stock )|" \
-                   rf"(?<=[Ii]ts stock )|(?<=[Tt]he company's shares ))(?:{_SEC_UP}|{_SEC_DOWN})(?=\s+{_PCT})"
+                   r"(?<=[Ii]ts stock )|(?<=[Tt]he company's shares )|(?<=Shares )|(?<=[Tt]he shares were )|" \
+                   rf"(?<=[Ii]ts shares were )|(?<=Shares were ))(?:{_SEC_UP}|{_SEC_DOWN})(?=\s+{_PCT})"
 _SEC_REFERRED_ZH = r"(?<=该股)(?:收涨|收跌|上涨|下跌|大涨|大跌|涨|跌)(?=\s*\d+(?:\.\d+)?\s*%)|(?<=该股)(?:涨停|跌停)"
 # Moves told without a figure, as headlines and market reports tell them ("Nvidia, AMD slide", "European
 # shares edge up after ECB holds rates", "Uber shares were flat in early trading"): the verb ends its clause
@@ -136,7 +138,8 @@ _MOVE_EN = r"rose|rise|rises|rising|grew|grow|grows|growing|gained|increased|cli
            r"was (?:steady|unchanged|flat)|held (?:steady |unchanged )?at|stayed|steady|came in at|stood at|" \
            r"beat|missed|unchanged|was held|cools|cooled|cooling|slips|slipped|slid|slides|stagnated|" \
            r"expanding|tripled|doubled|swelled|increases|added|add|adds|shed|sheds|revised (?:up|down)|" \
-           r"softened|softens|weakened|weakens|strengthened|remained|hovered|was unchanged at|hit"
+           r"softened|softens|weakened|weakens|strengthened|remained|hovered|was unchanged at|hit|" \
+           r"(?:was|were) (?:confirmed|revised|estimated) at|reached|ran at"
 _STAT_EN = rf"\b(?:{_INDICATOR_EN})\b(?:(?:[^.;!?]|\.(?=\d))(?!\b(?:while|but|after|although)\b)){{0,60}}?"\
            rf"\b(?:{_MOVE_EN})\b|" \
            rf"(?:(?<=after a )|(?<=after an )|(?<=than a )|(?<=following a )|(?<=versus a ))" \
@@ -146,7 +149,7 @@ _STAT_EN = rf"\b(?:{_INDICATOR_EN})\b(?:(?:[^.;!?]|\.(?=\d))(?!\b(?:while|but|af
 _RATE_EN = r"(?:cut|cuts|cutting|trim|trims|trimmed|lower|lowers|lowered|raise|raises|raised|hike|hikes|" \
            r"hiked|kept|keep|keeps|held|hold|holds|left|leave)\s+(?:its |their |the )?(?:(?:one-year|five-year|" \
            r"key|benchmark|policy|lending|interest|deposit|main|overnight|loan prime|repo|federal funds|fed funds|" \
-           r"refinancing|bank)[- ])*" \
+           r"refinancing|bank|facility|official cash|cash)[- ])*" \
            r"(?:rates?|LPR|loan prime rates?|reserve requirement ratios?)|(?:rate|reserve requirement ratio|RRR) " \
            r"(?:cut|cuts|hike|hikes)|(?:cut|cuts|trim|hike) (?:in )?(?:interest )?rates|" \
            r"(?:cut|cuts|lower|lowers|lowered|raise|raises|raised|reduce|reduced) borrowing costs"
@@ -263,7 +266,9 @@ RULES: tuple[Rule, ...] = (
          {"en": en(r"export controls?|export scrutiny|export review|export licen[cs]es?|tariffs?|duties|sanctions?|"
                    r"quotas?|regulations?|rules|ban|banned|bans|restrictions?|restrict(?:s|ed)?|curbs?|capped|"
                    r"tighten(?:ed|s|ing)?|approved|approval|approvals|approve|approves|anti-dumping|countervailing|"
-                   r"margin requirements?|(?:asset|output|production|price) caps?|permits?|mandatory"),
+                   r"margin requirements?|(?:asset|output|production|price) caps?|permits?|mandatory|"
+                   r"caps?(?= on (?:[\w'’-]+ ){0,3}?(?:assets|output|production|prices|imports|exports|fees|pay|"
+                   r"bonuses|lending|growth)\b)"),
           "zh": r"出口管制|关税|制裁|配额|禁令|限制|批准|审查|核准|许可|备案"},
          (frozenset({"POLICY", "ORG", "GPE"}),),
          (("export_control", r"(?i)export|出口"), ("tariff", r"(?i)tariff|duties|关税"),
@@ -271,7 +276,8 @@ RULES: tuple[Rule, ...] = (
           ("approval", r"(?i)approv|licen[cs]|批准|核准|许可|备案")),
          "rule",
          context=r"(?i)export|import|tariff|duties|sanction|regulat|authorit|ministry|government|commission|"
-                 r"administration|agency|quota|\bFDA\b|futures exchange|watchdog|margin requirement|anti-dumping|"
+                 r"administration|agency|quota|\bFDA\b|\bSEC\b|\bFTC\b|\bFCC\b|\bEPA\b|\bCFTC\b|\bFAA\b|regulator|"
+                 r"Federal Reserve|futures exchange|watchdog|margin requirement|anti-dumping|"
                  r"监管|出口|进口|部|委|局|署",
          exclude=r"(?i)tariff[^.;]{0,40}\b(?:costs?|margins?|expenses?)\b|\b(?:costs?|margins?|expenses?)\b"
                  r"[^.;]{0,40}tariff|tariffs?[^.;]{0,20}\b(?:would|will) (?:add|raise|lift|hurt|weigh)|"
